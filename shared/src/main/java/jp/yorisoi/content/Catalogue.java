@@ -1,0 +1,25 @@
+package jp.yorisoi.content;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import jp.yorisoi.schedule.Track;
+
+/** Read access to the texts; the DynamoDB adapter is {@code DynamoCatalogue}. */
+public interface Catalogue {
+
+    Optional<String> daily(String owner, Track track, int day, String language);
+
+    Optional<String> birthday(String municipalityId, int years, String language);
+
+    List<CalendarMessage> calendar(String municipalityId, LocalDate date);
+
+    /**
+     * Writes validated entries. Puts are idempotent (same key, same text), so an import that failed half-way
+     * is completed by running it again; validation happens before anything is written.
+     */
+    void importAll(Collection<ContentEntry> entries);
+
+    void saveCalendar(CalendarMessage message);
+}

@@ -1,0 +1,21 @@
+package jp.yorisoi.delivery;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Sends LINE messages for one municipality's channel; the SDK adapter is {@code LinePushChannel}. */
+public interface LineMessenger {
+
+    /**
+     * Pushes 1–5 text messages with a retry key; a 409 with an accepted request id counts as accepted.
+     *
+     * @return ACCEPTED, or UNKNOWN_USER for a 400 about the recipient
+     * @throws RetryableSendException on 429, 5xx and time-outs, after the adapter's own short back-off
+     */
+    PushOutcome push(String municipalityId, String lineUserId, List<String> texts, UUID retryKey);
+
+    enum PushOutcome {
+        ACCEPTED,
+        UNKNOWN_USER
+    }
+}

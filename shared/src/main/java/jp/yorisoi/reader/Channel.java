@@ -1,0 +1,7 @@
+package jp.yorisoi.reader;
+
+/** How a reader receives the daily delivery. */
+public enum Channel {
+    LINE,
+    EMAIL
+}

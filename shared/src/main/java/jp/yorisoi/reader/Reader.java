@@ -1,0 +1,118 @@
+package jp.yorisoi.reader;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A person who receives the town's daily messages (読者), with all their children.
+ *
+ * <p>{@code readerId} is derived from the municipality and the channel address by a one-way hash, so it
+ * can be logged and put in queue messages while the address itself (personal data) stays in the table.
+ *
+ * @param address      LINE user id or e-mail address: personal data, never logged
+ * @param language     "ja", "ja-easy", "en", …
+ * @param conversation where the LINE chat stands (pending question and its context); empty when idle
+ * @param version      optimistic-lock counter, incremented by every save
+ */
+public record Reader(
+        String municipalityId,
+        String readerId,
+        Channel channel,
+        String address,
+        Role role,
+        String language,
+        ReaderStatus status,
+        List<Child> children,
+        Map<String, String> conversation,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {
+
+    public static final String DEFAULT_LANGUAGE = "ja";
+
+    public Reader {
+        Objects.requireNonNull(municipalityId, "municipalityId");
+        Objects.requireNonNull(readerId, "readerId");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(status, "status");
+        language = language == null ? DEFAULT_LANGUAGE : language;
+        children = List.copyOf(children == null ? List.of() : children);
+        conversation = Map.copyOf(conversation == null ? Map.of() : conversation);
+    }
+
+    /** A new reader that has just followed (LINE) or signed up (e-mail) and has no children yet. */
+    public static Reader newcomer(String municipalityId, Channel channel, String address, Instant now) {
+        return new Reader(municipalityId, idFor(municipalityId, channel, address), channel, address, null,
+                DEFAULT_LANGUAGE, ReaderStatus.REGISTERING, List.of(), Map.of(), now, now, 0);
+    }
+
+    /** The stable, non-reversible id of the reader at {@code address} in one municipality. */
+    public static String idFor(String municipalityId, Channel channel, String address) {
+        String normalized = channel == Channel.EMAIL ? address.trim().toLowerCase(Locale.ROOT) : address;
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
+                    (municipalityId + "\n" + channel + "\n" + normalized).getBytes(StandardCharsets.UTF_8));
+            return (channel == Channel.LINE ? "L" : "M") + HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always present", e);
+        }
+    }
+
+    public List<Child> activeChildren() {
+        return children.stream().filter(Child::isActive).toList();
+    }
+
+    public Reader withStatus(ReaderStatus newStatus) {
+        return new Reader(municipalityId, readerId, channel, address, role, language, newStatus, children,
+                conversation, createdAt, updatedAt, version);
+    }
+
+    public Reader withRole(Role newRole) {
+        return new Reader(municipalityId, readerId, channel, address, newRole, language, status, children,
+                conversation, createdAt, updatedAt, version);
+    }
+
+    public Reader withLanguage(String newLanguage) {
+        return new Reader(municipalityId, readerId, channel, address, role, newLanguage, status, children,
+                conversation, createdAt, updatedAt, version);
+    }
+
+    public Reader withChildren(List<Child> newChildren) {
+        return new Reader(municipalityId, readerId, channel, address, role, language, status, newChildren,
+                conversation, createdAt, updatedAt, version);
+    }
+
+    public Reader withConversation(Map<String, String> newConversation) {
+        return new Reader(municipalityId, readerId, channel, address, role, language, status, children,
+                newConversation, createdAt, updatedAt, version);
+    }
+
+    /** Replaces the child with the same id. */
+    public Reader withChild(Child changed) {
+        return withChildren(children.stream()
+                .map(c -> c.childId().equals(changed.childId()) ? changed : c)
+                .toList());
+    }
+
+    public java.util.Optional<Child> child(String childId) {
+        return children.stream().filter(c -> c.childId().equals(childId)).findFirst();
+    }
+
+    /** The id for the next child added ("c1", "c2", …), never reusing one. */
+    public String nextChildId() {
+        int max = children.stream()
+                .map(Child::childId)
+                .filter(id -> id.matches("c\\d+"))
+                .mapToInt(id -> Integer.parseInt(id.substring(1)))
+                .max().orElse(0);
+        return "c" + (max + 1);
+    }
+}

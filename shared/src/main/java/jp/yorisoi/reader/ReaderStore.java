@@ -1,0 +1,41 @@
+package jp.yorisoi.reader;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Where readers live. The DynamoDB adapter is {@code DynamoReaderStore}. */
+public interface ReaderStore {
+
+    Optional<Reader> find(String municipalityId, String readerId);
+
+    default Optional<Reader> findByAddress(String municipalityId, Channel channel, String address) {
+        return find(municipalityId, Reader.idFor(municipalityId, channel, address));
+    }
+
+    /**
+     * Writes the reader if nobody saved it since it was read (its {@code version} still matches; version 0
+     * means "must not exist yet"). Returns the saved reader with the next version.
+     *
+     * @throws ConcurrentChangeException when the stored version differs
+     */
+    Reader save(Reader reader);
+
+    /** Removes the reader and everything that identifies them. */
+    void delete(String municipalityId, String readerId);
+
+    /** Number of segments the fan-out may page through in parallel. */
+    int segments();
+
+    /**
+     * Pages through the ids of the ACTIVE readers of one municipality in one segment (Query, never Scan),
+     * handing each page to {@code page}.
+     */
+    void forEachActiveReaderId(String municipalityId, int segment, Consumer<java.util.List<String>> page);
+
+    /** Thrown when an optimistic write loses to a concurrent one. */
+    final class ConcurrentChangeException extends RuntimeException {
+        public ConcurrentChangeException(String message) {
+            super(message);
+        }
+    }
+}
