@@ -27,10 +27,13 @@ public interface ReaderStore {
     int segments();
 
     /**
-     * Pages through the ids of the ACTIVE readers of one municipality in one segment (Query, never Scan),
-     * handing each page to {@code page}.
+     * Pages through the ACTIVE readers of one municipality in one segment (Query on a sparse index, never
+     * Scan), handing each page of ids to {@code page}.
      */
-    void forEachActiveReaderId(String municipalityId, int segment, Consumer<java.util.List<String>> page);
+    void forEachActiveReader(String municipalityId, int segment, Consumer<java.util.List<ActiveReader>> page);
+
+    /** What the fan-out needs of an active reader: no personal data. */
+    record ActiveReader(String readerId, Channel channel) {}
 
     /** Thrown when an optimistic write loses to a concurrent one. */
     final class ConcurrentChangeException extends RuntimeException {
