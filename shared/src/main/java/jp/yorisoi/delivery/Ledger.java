@@ -13,6 +13,22 @@ public interface Ledger {
      */
     boolean claim(LedgerEntry sending);
 
-    /** Records the final outcome. */
+    /**
+     * Claims a delivery that cannot be repeated safely (e-mail: SES has no idempotency key): writes SENDING only
+     * when there is no entry yet or the last attempt was RELEASED. Returns false otherwise, including when another
+     * attempt is SENDING (in flight, or crashed at an unknown point).
+     *
+     * <p>The default reads then claims, which leaves a small window for two concurrent attempts; adapters
+     * override it with one conditional write.
+     */
+    default boolean claimExclusive(LedgerEntry sending) {
+        Optional<LedgerEntry> existing = find(sending.municipalityId(), sending.readerId(), sending.deliveryKey());
+        if (existing.isPresent() && existing.get().status() != LedgerEntry.DeliveryStatus.RELEASED) {
+            return false;
+        }
+        return claim(sending);
+    }
+
+    /** Records the outcome: final, or RELEASED after a failure that sent nothing. */
     void complete(LedgerEntry done);
 }
