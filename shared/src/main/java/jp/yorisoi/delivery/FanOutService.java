@@ -1,0 +1,106 @@
+package jp.yorisoi.delivery;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import jp.yorisoi.municipality.Municipality;
+import jp.yorisoi.municipality.MunicipalityStore;
+import jp.yorisoi.reader.ReaderStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns "deliver the day" into one job per active reader on the job queues. Composes nothing: it pages the
+ * sparse active-reader index (every segment in parallel on virtual threads) and enqueues ids. Running it twice
+ * for the same day is harmless because the senders claim each (reader, day) in the ledger.
+ */
+public final class FanOutService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FanOutService.class);
+
+    private final MunicipalityStore municipalities;
+    private final ReaderStore readers;
+    private final JobQueue jobs;
+
+    public FanOutService(MunicipalityStore municipalities, ReaderStore readers, JobQueue jobs) {
+        this.municipalities = municipalities;
+        this.readers = readers;
+        this.jobs = jobs;
+    }
+
+    /**
+     * Fans out the day {@code date}: for the named municipality (a catch-up run, whatever its delivery hour), or
+     * else for every active municipality whose delivery hour is {@code hour}.
+     */
+    public FanOutResult run(LocalDate date, Optional<String> municipalityId, int hour) {
+        List<Municipality> due = municipalityId
+                .map(id -> municipalities.find(id).filter(Municipality::active)
+                        .map(List::of)
+                        .orElseThrow(() -> new UnknownMunicipalityException(id)))
+                .orElseGet(() -> municipalities.listActive().stream()
+                        .filter(m -> m.deliveryHour() == hour)
+                        .toList());
+        Map<String, Integer> enqueued = new TreeMap<>();
+        for (Municipality municipality : due) {
+            int count = fanOut(municipality.municipalityId(), date);
+            enqueued.put(municipality.municipalityId(), count);
+            LOG.info("fan-out for municipality {} on {}: {} jobs", municipality.municipalityId(), date, count);
+        }
+        return new FanOutResult(date, enqueued);
+    }
+
+    private int fanOut(String municipalityId, LocalDate date) {
+        AtomicInteger count = new AtomicInteger();
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> segments = new ArrayList<>();
+            for (int segment = 0; segment < readers.segments(); segment++) {
+                int s = segment;
+                segments.add(executor.submit(() -> readers.forEachActiveReader(municipalityId, s, page -> {
+                    if (page.isEmpty()) {
+                        return;
+                    }
+                    jobs.enqueue(page.stream()
+                            .map(r -> DeliveryJob.daily(municipalityId, r.readerId(), r.channel(), date))
+                            .toList());
+                    count.addAndGet(page.size());
+                })));
+            }
+            for (Future<?> segment : segments) {
+                segment.get();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during fan-out", e);
+        }
+        return count.get();
+    }
+
+    /** Jobs enqueued per municipality for one day. */
+    public record FanOutResult(LocalDate date, Map<String, Integer> enqueuedByMunicipality) {
+
+        public FanOutResult {
+            enqueuedByMunicipality = Map.copyOf(enqueuedByMunicipality);
+        }
+
+        public int total() {
+            return enqueuedByMunicipality.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    /** A catch-up run named a municipality that does not exist or is not active. */
+    public static final class UnknownMunicipalityException extends RuntimeException {
+        public UnknownMunicipalityException(String municipalityId) {
+            super("no active municipality " + municipalityId);
+        }
+    }
+}
