@@ -1,0 +1,24 @@
+package jp.yorisoi.delivery;
+
+import java.util.List;
+import jp.yorisoi.content.DayMessage;
+import jp.yorisoi.municipality.Municipality;
+import jp.yorisoi.reader.Reader;
+
+/**
+ * What the senders need from the content side: the message a job stands for, packed for its channel. The daily
+ * delivery composes the reader's day; a staff broadcast (deliveryKey "broadcast#…") resolves to its own text —
+ * both travel the same queues, ledger and senders.
+ */
+public interface DeliveryContent {
+
+    /** The message for this job and reader as the reader stands now; empty when there is nothing to send. */
+    DayMessage messageFor(DeliveryJob job, Reader reader, Municipality municipality);
+
+    /** 1–5 LINE texts, each at most 5,000 UTF-16 units. */
+    List<String> lineTexts(DayMessage message);
+
+    MailContent mail(DayMessage message, Municipality municipality);
+
+    record MailContent(String subject, String text, String html) {}
+}

@@ -1,0 +1,226 @@
+package jp.yorisoi.delivery;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import jp.yorisoi.content.DayMessage;
+import jp.yorisoi.delivery.LedgerEntry.DeliveryStatus;
+import jp.yorisoi.delivery.LineMessenger.PushOutcome;
+import jp.yorisoi.municipality.Municipality;
+import jp.yorisoi.municipality.MunicipalityStore;
+import jp.yorisoi.reader.Child;
+import jp.yorisoi.reader.Reader;
+import jp.yorisoi.reader.ReaderStatus;
+import jp.yorisoi.reader.ReaderStore;
+import jp.yorisoi.reader.ReaderStore.ConcurrentChangeException;
+import jp.yorisoi.reader.Role;
+import jp.yorisoi.schedule.Track;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers one job: reads the reader as they stand at send time, composes their message, claims the delivery in
+ * the ledger and sends it through their channel, so that a re-run, a duplicate message or a second fan-out
+ * sends nothing twice.
+ *
+ * <p>LINE is exactly-once: every attempt of a (reader, delivery) reuses one retry key, and LINE answers a repeat
+ * of an accepted push with 409, so a SENDING entry left by a crash is simply sent again. E-mail is at-most-once
+ * in one place: SES has no idempotency key, so the ledger is claimed exclusively before sending; a crash between
+ * SES accepting and the ledger write leaves SENDING, which no later attempt sends again (metric MailInDoubt).
+ */
+public final class DeliveryService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryService.class);
+    private static final int SAVE_ATTEMPTS = 3;
+
+    private final ReaderStore readers;
+    private final MunicipalityStore municipalities;
+    private final DeliveryContent content;
+    private final Ledger ledger;
+    private final LineMessenger line;
+    private final MailSender mail;
+    private final UnsubscribeLinks unsubscribeLinks;
+    private final DeliveryMetrics metrics;
+    private final Clock clock;
+
+    public DeliveryService(ReaderStore readers, MunicipalityStore municipalities, DeliveryContent content,
+            Ledger ledger, LineMessenger line, MailSender mail, UnsubscribeLinks unsubscribeLinks,
+            DeliveryMetrics metrics, Clock clock) {
+        this.readers = readers;
+        this.municipalities = municipalities;
+        this.content = content;
+        this.ledger = ledger;
+        this.line = line;
+        this.mail = mail;
+        this.unsubscribeLinks = unsubscribeLinks;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    public enum Outcome {
+        SENT,
+        /** An earlier attempt finished this delivery (or, for e-mail, may have): nothing sent now. */
+        ALREADY_DONE,
+        NOTHING_TO_SEND,
+        /** The reader is gone, no longer active, or their town has no such channel: nothing sent. */
+        SKIPPED,
+        /** The channel rejected the address; the reader is marked UNREACHABLE. */
+        UNREACHABLE
+    }
+
+    /** The retry key LINE sees for this delivery: the same for every attempt of the same (town, reader, day). */
+    public static UUID retryKey(DeliveryJob job) {
+        return UUID.nameUUIDFromBytes((job.municipalityId() + "|" + job.readerId() + "|" + job.deliveryKey())
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * @throws RetryableSendException when the channel failed in a way worth retrying; the job goes back to the queue
+     */
+    public Outcome deliver(DeliveryJob job) {
+        Optional<Reader> found = readers.find(job.municipalityId(), job.readerId());
+        Optional<Municipality> municipality = municipalities.find(job.municipalityId()).filter(Municipality::active);
+        if (found.isEmpty() || !found.get().status().receivesDeliveries() || municipality.isEmpty()
+                || found.get().channel() != job.channel()) {
+            return finishWithout(job, found.map(Reader::role).orElse(null), DeliveryStatus.SKIPPED);
+        }
+        Reader reader = found.get();
+        DayMessage message = content.messageFor(job, reader, municipality.get());
+        if (message.isEmpty()) {
+            return finishWithout(job, reader.role(), DeliveryStatus.NOTHING_TO_SEND);
+        }
+        return switch (job.channel()) {
+            case LINE -> deliverByLine(job, reader, message);
+            case EMAIL -> deliverByMail(job, reader, municipality.get(), message);
+        };
+    }
+
+    private Outcome deliverByLine(DeliveryJob job, Reader reader, DayMessage message) {
+        if (!ledger.claim(entry(job, reader, DeliveryStatus.SENDING, 0))) {
+            metrics.count(DeliveryMetrics.ALREADY_DONE);
+            return Outcome.ALREADY_DONE;
+        }
+        List<String> texts = content.lineTexts(message);
+        PushOutcome outcome = line.push(job.municipalityId(), reader.address(), texts, retryKey(job));
+        if (outcome == PushOutcome.UNKNOWN_USER) {
+            markUnreachable(job);
+            ledger.complete(entry(job, reader, DeliveryStatus.SKIPPED, 0));
+            metrics.count(DeliveryMetrics.UNREACHABLE);
+            LOG.info("reader {} of municipality {} is unknown to LINE: marked unreachable", job.readerId(),
+                    job.municipalityId());
+            return Outcome.UNREACHABLE;
+        }
+        ledger.complete(entry(job, reader, DeliveryStatus.SENT, texts.size()));
+        recordBirthQuestion(job, reader, message);
+        metrics.count(DeliveryMetrics.SENT);
+        return Outcome.SENT;
+    }
+
+    private Outcome deliverByMail(DeliveryJob job, Reader reader, Municipality municipality, DayMessage message) {
+        if (municipality.senderEmail() == null) {
+            return finishWithout(job, reader.role(), DeliveryStatus.SKIPPED);
+        }
+        if (!ledger.claimExclusive(entry(job, reader, DeliveryStatus.SENDING, 0))) {
+            boolean inDoubt = ledger.find(job.municipalityId(), job.readerId(), job.deliveryKey())
+                    .filter(e -> e.status() == DeliveryStatus.SENDING).isPresent();
+            metrics.count(inDoubt ? DeliveryMetrics.MAIL_IN_DOUBT : DeliveryMetrics.ALREADY_DONE);
+            if (inDoubt) {
+                LOG.warn("e-mail to reader {} of municipality {} for {} is in doubt: not sent again", job.readerId(),
+                        job.municipalityId(), job.deliveryKey());
+            }
+            return Outcome.ALREADY_DONE;
+        }
+        DeliveryContent.MailContent rendered = content.mail(message, municipality);
+        try {
+            mail.send(new MailSender.Mail(municipality.senderEmail(), reader.address(), rendered.subject(),
+                    rendered.text(), rendered.html(), unsubscribeLinks.urlFor(job.municipalityId(), job.readerId())));
+        } catch (RetryableSendException e) {
+            ledger.complete(entry(job, reader, DeliveryStatus.RELEASED, 0));
+            throw e;
+        }
+        ledger.complete(entry(job, reader, DeliveryStatus.SENT, 1));
+        recordBirthQuestion(job, reader, message);
+        metrics.count(DeliveryMetrics.SENT);
+        return Outcome.SENT;
+    }
+
+    private Outcome finishWithout(DeliveryJob job, Role role, DeliveryStatus status) {
+        LedgerEntry claim = new LedgerEntry(job.municipalityId(), job.readerId(), job.deliveryKey(), job.date(),
+                DeliveryStatus.SENDING, job.channel().name(), role == null ? null : role.name(), 0, clock.instant());
+        if (!ledger.claim(claim)) {
+            metrics.count(DeliveryMetrics.ALREADY_DONE);
+            return Outcome.ALREADY_DONE;
+        }
+        ledger.complete(new LedgerEntry(claim.municipalityId(), claim.readerId(), claim.deliveryKey(), claim.date(),
+                status, claim.channel(), claim.role(), 0, clock.instant()));
+        if (status == DeliveryStatus.NOTHING_TO_SEND) {
+            metrics.count(DeliveryMetrics.NOTHING_TO_SEND);
+            return Outcome.NOTHING_TO_SEND;
+        }
+        metrics.count(DeliveryMetrics.SKIPPED);
+        return Outcome.SKIPPED;
+    }
+
+    private LedgerEntry entry(DeliveryJob job, Reader reader, DeliveryStatus status, int parts) {
+        return new LedgerEntry(job.municipalityId(), job.readerId(), job.deliveryKey(), job.date(), status,
+                job.channel().name(), reader.role() == null ? null : reader.role().name(), parts, clock.instant());
+    }
+
+    /**
+     * The day asked "has the baby been born?" for a child past the pregnancy track: remember it so it is asked
+     * once. The question is a NOTICE part naming the child.
+     */
+    private void recordBirthQuestion(DeliveryJob job, Reader reader, DayMessage message) {
+        List<String> asked = message.parts().stream()
+                .filter(p -> p.kind() == DayMessage.PartKind.NOTICE && p.childId() != null)
+                .map(DayMessage.Part::childId)
+                .filter(id -> reader.child(id).filter(c -> c.track() == Track.PREGNANCY && c.birthAskedOn() == null)
+                        .isPresent())
+                .toList();
+        if (!asked.isEmpty()) {
+            updateReader(job, r -> {
+                Reader updated = r;
+                for (String childId : asked) {
+                    Optional<Child> child = updated.child(childId)
+                            .filter(c -> c.track() == Track.PREGNANCY && c.birthAskedOn() == null);
+                    if (child.isPresent()) {
+                        updated = updated.withChild(child.get().askedAboutBirth(job.date()));
+                    }
+                }
+                return updated;
+            });
+        }
+    }
+
+    private void markUnreachable(DeliveryJob job) {
+        updateReader(job, r -> r.withStatus(ReaderStatus.UNREACHABLE));
+    }
+
+    /** Re-reads and re-applies on a concurrent change (the reader may be chatting while the day goes out). */
+    private void updateReader(DeliveryJob job, UnaryOperator<Reader> change) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<Reader> current = readers.find(job.municipalityId(), job.readerId());
+            if (current.isEmpty()) {
+                return;
+            }
+            Reader changed = change.apply(current.get());
+            if (changed.equals(current.get())) {
+                return;
+            }
+            try {
+                readers.save(changed);
+                return;
+            } catch (ConcurrentChangeException e) {
+                if (attempt >= SAVE_ATTEMPTS) {
+                    LOG.warn("reader {} of municipality {} kept changing; update given up", job.readerId(),
+                            job.municipalityId());
+                    return;
+                }
+            }
+        }
+    }
+}
