@@ -1,0 +1,98 @@
+package jp.yorisoi.delivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import jp.yorisoi.delivery.LineMessenger.PushOutcome;
+import jp.yorisoi.delivery.stubs.LineStub;
+import jp.yorisoi.municipality.ChannelCredentials;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LinePushChannelIT {
+
+    static final LineStub STUB = new LineStub();
+    static final ChannelCredentials CREDENTIALS = new ChannelCredentials() {
+        @Override
+        public Optional<String> channelSecret(String municipalityId) {
+            return Optional.of("secret");
+        }
+
+        @Override
+        public Optional<String> accessToken(String municipalityId) {
+            return Optional.of("token-" + municipalityId);
+        }
+    };
+
+    final List<Duration> waits = new CopyOnWriteArrayList<>();
+    final LinePushChannel channel = new LinePushChannel(CREDENTIALS, STUB.endpoint(), Duration.ofMillis(400),
+            new Backoff(4, Duration.ofMillis(100), Duration.ofSeconds(1), new Random(3)), waits::add);
+
+    @BeforeEach
+    void resetStub() {
+        STUB.reset();
+    }
+
+    @AfterAll
+    static void stopStub() {
+        STUB.close();
+    }
+
+    @Test
+    void pushCarriesTheTextsAndTheRetryKey() {
+        UUID key = UUID.randomUUID();
+
+        assertEquals(PushOutcome.ACCEPTED, channel.push("demo", "U1", List.of("一", "二"), key));
+
+        assertEquals(List.of(new LineStub.Accepted(key, "U1", List.of("一", "二"), STUB.accepted().getFirst().requestId())),
+                STUB.accepted());
+    }
+
+    @Test
+    void aRepeatLineAnswersWith409IsAcceptedAndNotPushedTwice() {
+        UUID key = UUID.randomUUID();
+        channel.push("demo", "U1", List.of("一"), key);
+
+        assertEquals(PushOutcome.ACCEPTED, channel.push("demo", "U1", List.of("一"), key));
+
+        assertEquals(2, STUB.requests());
+        assertEquals(1, STUB.accepted().size());
+    }
+
+    @Test
+    void unknownUserIsReportedNotRetried() {
+        STUB.unknownUser("Unobody");
+
+        assertEquals(PushOutcome.UNKNOWN_USER, channel.push("demo", "Unobody", List.of("一"), UUID.randomUUID()));
+        assertEquals(1, STUB.requests());
+    }
+
+    @Test
+    void throttlingIsRetriedWithJitteredBackoffThenGivenBackToTheQueue() {
+        STUB.withFaults(1, 1.0, 0, 0);
+
+        assertThrows(RetryableSendException.class, () -> channel.push("demo", "U1", List.of("一"), UUID.randomUUID()));
+
+        assertEquals(4, STUB.requests());
+        assertEquals(3, waits.size());
+        assertEquals(0, STUB.accepted().size());
+    }
+
+    @Test
+    void anAnswerLostToTheReadTimeoutIsRetriedAndLineSeesOnePush() {
+        STUB.withFaults(5, 0, 1.0, 1_000);
+        UUID key = UUID.randomUUID();
+
+        assertEquals(PushOutcome.ACCEPTED, channel.push("demo", "U1", List.of("一"), key));
+
+        assertEquals(2, STUB.requests());
+        assertEquals(1, STUB.accepted().size());
+    }
+}
