@@ -18,7 +18,14 @@ public interface DeliveryContent {
     /** 1–5 LINE texts, each at most 5,000 UTF-16 units. */
     List<String> lineTexts(DayMessage message);
 
-    MailContent mail(DayMessage message, Municipality municipality);
+    /** One e-mail for the message, its footer linking to the reader's unsubscribe page. */
+    MailContent mail(DayMessage message, Municipality municipality, String unsubscribeUrl);
+
+    /**
+     * The children whose birth the job's message asks about ("has the baby been born?"); the sender records the
+     * question on each after the delivery so that it is asked once.
+     */
+    List<String> childrenAskedAboutBirth(DeliveryJob job, Reader reader, Municipality municipality);
 
     record MailContent(String subject, String text, String html) {}
 }

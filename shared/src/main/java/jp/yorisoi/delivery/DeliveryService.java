@@ -18,7 +18,6 @@ import jp.yorisoi.reader.ReaderStatus;
 import jp.yorisoi.reader.ReaderStore;
 import jp.yorisoi.reader.ReaderStore.ConcurrentChangeException;
 import jp.yorisoi.reader.Role;
-import jp.yorisoi.schedule.Track;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,12 +93,12 @@ public final class DeliveryService {
             return finishWithout(job, reader.role(), DeliveryStatus.NOTHING_TO_SEND);
         }
         return switch (job.channel()) {
-            case LINE -> deliverByLine(job, reader, message);
+            case LINE -> deliverByLine(job, reader, municipality.get(), message);
             case EMAIL -> deliverByMail(job, reader, municipality.get(), message);
         };
     }
 
-    private Outcome deliverByLine(DeliveryJob job, Reader reader, DayMessage message) {
+    private Outcome deliverByLine(DeliveryJob job, Reader reader, Municipality municipality, DayMessage message) {
         if (!ledger.claim(entry(job, reader, DeliveryStatus.SENDING, 0))) {
             metrics.count(DeliveryMetrics.ALREADY_DONE);
             return Outcome.ALREADY_DONE;
@@ -115,7 +114,7 @@ public final class DeliveryService {
             return Outcome.UNREACHABLE;
         }
         ledger.complete(entry(job, reader, DeliveryStatus.SENT, texts.size()));
-        recordBirthQuestion(job, reader, message);
+        recordBirthQuestion(job, reader, municipality);
         metrics.count(DeliveryMetrics.SENT);
         return Outcome.SENT;
     }
@@ -134,16 +133,17 @@ public final class DeliveryService {
             }
             return Outcome.ALREADY_DONE;
         }
-        DeliveryContent.MailContent rendered = content.mail(message, municipality);
+        String unsubscribeUrl = unsubscribeLinks.urlFor(job.municipalityId(), job.readerId());
+        DeliveryContent.MailContent rendered = content.mail(message, municipality, unsubscribeUrl);
         try {
             mail.send(new MailSender.Mail(municipality.senderEmail(), reader.address(), rendered.subject(),
-                    rendered.text(), rendered.html(), unsubscribeLinks.urlFor(job.municipalityId(), job.readerId())));
+                    rendered.text(), rendered.html(), unsubscribeUrl));
         } catch (RetryableSendException e) {
             ledger.complete(entry(job, reader, DeliveryStatus.RELEASED, 0));
             throw e;
         }
         ledger.complete(entry(job, reader, DeliveryStatus.SENT, 1));
-        recordBirthQuestion(job, reader, message);
+        recordBirthQuestion(job, reader, municipality);
         metrics.count(DeliveryMetrics.SENT);
         return Outcome.SENT;
     }
@@ -170,30 +170,22 @@ public final class DeliveryService {
                 job.channel().name(), reader.role() == null ? null : reader.role().name(), parts, clock.instant());
     }
 
-    /**
-     * The day asked "has the baby been born?" for a child past the pregnancy track: remember it so it is asked
-     * once. The question is a NOTICE part naming the child.
-     */
-    private void recordBirthQuestion(DeliveryJob job, Reader reader, DayMessage message) {
-        List<String> asked = message.parts().stream()
-                .filter(p -> p.kind() == DayMessage.PartKind.NOTICE && p.childId() != null)
-                .map(DayMessage.Part::childId)
-                .filter(id -> reader.child(id).filter(c -> c.track() == Track.PREGNANCY && c.birthAskedOn() == null)
-                        .isPresent())
-                .toList();
-        if (!asked.isEmpty()) {
-            updateReader(job, r -> {
-                Reader updated = r;
-                for (String childId : asked) {
-                    Optional<Child> child = updated.child(childId)
-                            .filter(c -> c.track() == Track.PREGNANCY && c.birthAskedOn() == null);
-                    if (child.isPresent()) {
-                        updated = updated.withChild(child.get().askedAboutBirth(job.date()));
-                    }
-                }
-                return updated;
-            });
+    /** The day asked "has the baby been born?": remember it on the child so it is asked once. */
+    private void recordBirthQuestion(DeliveryJob job, Reader reader, Municipality municipality) {
+        List<String> asked = content.childrenAskedAboutBirth(job, reader, municipality);
+        if (asked.isEmpty()) {
+            return;
         }
+        updateReader(job, current -> {
+            Reader updated = current;
+            for (String childId : asked) {
+                Optional<Child> child = updated.child(childId).filter(c -> c.birthAskedOn() == null);
+                if (child.isPresent()) {
+                    updated = updated.withChild(child.get().askedAboutBirth(job.date()));
+                }
+            }
+            return updated;
+        });
     }
 
     private void markUnreachable(DeliveryJob job) {

@@ -64,8 +64,13 @@ class DeliveryServiceTest {
         }
 
         @Override
-        public MailContent mail(DayMessage message, Municipality municipality) {
-            return new MailContent("件名", String.join("\n", lineTexts(message)), "<p>html</p>");
+        public MailContent mail(DayMessage message, Municipality municipality, String unsubscribeUrl) {
+            return new MailContent("件名", String.join("\n", lineTexts(message)) + "\n" + unsubscribeUrl, "<p>html</p>");
+        }
+
+        @Override
+        public List<String> childrenAskedAboutBirth(DeliveryJob job, Reader reader, Municipality municipality) {
+            return reader.activeChildren().stream().map(Child::childId).filter("ask"::equals).toList();
         }
     };
 
