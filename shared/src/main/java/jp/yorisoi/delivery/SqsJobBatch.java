@@ -1,0 +1,85 @@
+package jp.yorisoi.delivery;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse.BatchItemFailure;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one SQS batch of delivery jobs for a sender function: each job on its own virtual thread, and only the
+ * jobs that failed are reported back (ReportBatchItemFailures), so the rest are not delivered again. A body that
+ * is not a job is dropped and counted: retrying it could never succeed.
+ */
+public final class SqsJobBatch {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqsJobBatch.class);
+
+    private final DeliveryService deliveries;
+    private final DeliveryMetrics metrics;
+
+    public SqsJobBatch(DeliveryService deliveries, DeliveryMetrics metrics) {
+        this.deliveries = deliveries;
+        this.metrics = metrics;
+    }
+
+    public SQSBatchResponse process(SQSEvent event) {
+        List<SQSMessage> messages = event == null || event.getRecords() == null ? List.of() : event.getRecords();
+        List<BatchItemFailure> failures = new ArrayList<>();
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (SQSMessage message : messages) {
+                results.add(executor.submit(() -> deliver(message)));
+            }
+            for (int i = 0; i < messages.size(); i++) {
+                boolean delivered;
+                try {
+                    delivered = results.get(i).get();
+                } catch (ExecutionException e) {
+                    delivered = false;
+                }
+                if (!delivered) {
+                    failures.add(BatchItemFailure.builder().withItemIdentifier(messages.get(i).getMessageId()).build());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while delivering a batch", e);
+        }
+        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    /** True when the message is done with (delivered, skipped or dropped); false to have SQS deliver it again. */
+    private boolean deliver(SQSMessage message) {
+        DeliveryJob job;
+        try {
+            job = DeliveryJobJson.read(message.getBody());
+        } catch (DeliveryJobJson.MalformedJobException e) {
+            metrics.count(DeliveryMetrics.MALFORMED_JOB);
+            LOG.error("dropping malformed job message {}: {}", message.getMessageId(), e.getMessage());
+            return true;
+        }
+        try {
+            deliveries.deliver(job);
+            return true;
+        } catch (RetryableSendException e) {
+            metrics.count(DeliveryMetrics.RETRYABLE_FAILURE);
+            LOG.warn("delivery to reader {} of municipality {} for {} will be retried: {}", job.readerId(),
+                    job.municipalityId(), job.deliveryKey(), e.getMessage());
+            return false;
+        } catch (RuntimeException e) {
+            // the exception's message may quote an address (SES does), so only its type and origin are logged
+            LOG.error("delivery to reader {} of municipality {} for {} failed: {} at {}", job.readerId(),
+                    job.municipalityId(), job.deliveryKey(), e.getClass().getName(),
+                    e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
+            return false;
+        }
+    }
+}
