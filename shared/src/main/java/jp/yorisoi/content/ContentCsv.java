@@ -49,7 +49,7 @@ public final class ContentCsv {
     static final List<String> REQUIRED_COLUMNS = List.of("track", "day", "language", "text");
     static final List<String> OPTIONAL_COLUMNS = List.of("audience", "date");
 
-    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}(-[a-z]+)?");
+    static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}(-[a-z]+)?");
     private static final Pattern NUMBER = Pattern.compile("\\d{1,6}");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern AUDIENCE =
