@@ -12,6 +12,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.yorisoi.schedule.ProgramSchedule;
@@ -93,6 +93,9 @@ public final class ContentCsv {
         List<LineError> errors = new ArrayList<>();
         List<CsvRecords.CsvRecord> records = CsvRecords.read(text, errors);
         if (records.isEmpty()) {
+            if (!errors.isEmpty()) {
+                throw failure(errors);
+            }
             errors.add(new LineError(1, "the file has no header; the first line must name the columns, e.g. "
                     + String.join(",", REQUIRED_COLUMNS)));
             throw failure(errors);
@@ -177,6 +180,14 @@ public final class ContentCsv {
             Integer index = columns.get(column);
             return index == null ? "" : record.fields().get(index);
         }
+
+        /**
+         * A column holding a code or number, NFKC-normalised because Japanese input methods readily type
+         * full-width digits and letters ("２８", "ｊａ") that staff cannot tell apart from ASCII.
+         */
+        String code(CsvRecords.CsvRecord record, String column) {
+            return Normalizer.normalize(value(record, column), Normalizer.Form.NFKC).trim();
+        }
     }
 
     /** Validates rows one by one and gathers calendar rows into messages. */
@@ -204,12 +215,12 @@ public final class ContentCsv {
                         + "; a text containing a comma or a line break must be in double quotes");
                 return;
             }
-            String trackValue = header.value(record, "track").trim();
-            String dayValue = header.value(record, "day").trim();
-            String language = header.value(record, "language").trim();
+            String trackValue = header.code(record, "track");
+            String dayValue = header.code(record, "day");
+            String language = header.code(record, "language");
             String text = header.value(record, "text").trim();
-            String audienceValue = header.value(record, "audience").trim();
-            String dateValue = header.value(record, "date").trim();
+            String audienceValue = header.code(record, "audience");
+            String dateValue = header.code(record, "date");
 
             int before = errors.size();
             RowKind kind = RowKind.of(trackValue);
@@ -439,7 +450,7 @@ public final class ContentCsv {
 
         static RowKind of(String value) {
             for (RowKind kind : values()) {
-                if (kind.label.equalsIgnoreCase(Objects.requireNonNull(value))) {
+                if (kind.label.equalsIgnoreCase(value)) {
                     return kind;
                 }
             }

@@ -187,6 +187,17 @@ class ContentCsvTest {
         }
 
         @Test
+        void fullWidthDigitsAndLettersInCodesAreReadAsTheirAsciiForms() {
+            ContentImport result = parse(TOWN_HEADER
+                    + "ｃｈｉｌｄ,２８,ｊａ,,,全角の２８日\n"
+                    + "calendar,,ja,ｃｈｉｌｄ：０－３６５,２０２７－０１－１５,x\n", TOWN);
+
+            assertEquals(daily(TOWN, Track.CHILD, 28, "ja", "全角の２８日"), result.entries().getFirst());
+            assertEquals(new Audience(Track.CHILD, 0, 365), result.calendar().getFirst().audience());
+            assertEquals(LocalDate.of(2027, 1, 15), result.calendar().getFirst().date());
+        }
+
+        @Test
         void aHeaderOnlyFileImportsNothing() {
             ContentImport result = parse(HEADER, ContentOwner.BASE);
 
@@ -574,6 +585,11 @@ class ContentCsvTest {
 
             assertEquals(List.of(new LineError(3, "a quoted text starts on this line but its closing double quote is"
                     + " missing, so the rest of the file could not be read")), errors);
+        }
+
+        @Test
+        void anUnclosedQuoteInTheHeaderIsTheOnlyProblemReported() {
+            assertEquals(1, errors("track,day,language,\"text\n", ContentOwner.BASE).size());
         }
 
         @Test
