@@ -45,17 +45,32 @@ public final class DynamoLedger implements Ledger {
      */
     @Override
     public boolean claim(LedgerEntry sending) {
+        return putIf(sending, "attribute_not_exists(pk) OR #status IN (:sending, :released)");
+    }
+
+    /** One conditional write: two concurrent attempts cannot both claim an e-mail. */
+    @Override
+    public boolean claimExclusive(LedgerEntry sending) {
+        return putIf(sending, "attribute_not_exists(pk) OR #status = :released");
+    }
+
+    private boolean putIf(LedgerEntry sending, String condition) {
         if (sending.status() != DeliveryStatus.SENDING) {
             throw new IllegalArgumentException("a claim writes SENDING, not " + sending.status());
+        }
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":released", AttributeValue.fromS(DeliveryStatus.RELEASED.name()));
+        if (condition.contains(":sending")) {
+            values.put(":sending", AttributeValue.fromS(DeliveryStatus.SENDING.name()));
         }
         try {
             dynamo.putItem(r -> r.tableName(table)
                     .item(toItem(sending))
-                    .conditionExpression("attribute_not_exists(pk) OR #status = :sending")
+                    .conditionExpression(condition)
                     .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":sending", AttributeValue.fromS(DeliveryStatus.SENDING.name()))));
+                    .expressionAttributeValues(values));
             return true;
-        } catch (ConditionalCheckFailedException alreadyFinal) {
+        } catch (ConditionalCheckFailedException taken) {
             return false;
         }
     }

@@ -92,6 +92,25 @@ class DynamoLedgerIT {
         assertEquals(Long.toString(expected), items.get(0).get("expiresAt").n());
     }
 
+    @Test
+    void exclusiveClaimRefusesAnAttemptInFlightOrCrashedButTakesAReleasedOne() {
+        assertTrue(ledger.claimExclusive(entry("M1", DeliveryStatus.SENDING)));
+        assertFalse(ledger.claimExclusive(entry("M1", DeliveryStatus.SENDING)));
+
+        ledger.complete(entry("M1", DeliveryStatus.RELEASED));
+
+        assertTrue(ledger.claimExclusive(entry("M1", DeliveryStatus.SENDING)));
+        ledger.complete(entry("M1", DeliveryStatus.SENT));
+        assertFalse(ledger.claimExclusive(entry("M1", DeliveryStatus.SENDING)));
+    }
+
+    @Test
+    void aReleasedDeliveryMayBeClaimedAgain() {
+        ledger.complete(entry("L1", DeliveryStatus.RELEASED));
+
+        assertTrue(ledger.claim(entry("L1", DeliveryStatus.SENDING)));
+    }
+
     private static LedgerEntry entry(String readerId, DeliveryStatus status) {
         return new LedgerEntry("m1", readerId, DAY.toString(), DAY, status, "LINE", "MOTHER",
                 status == DeliveryStatus.SENT ? 2 : 0, AT);
