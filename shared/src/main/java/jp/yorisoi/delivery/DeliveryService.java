@@ -46,6 +46,7 @@ public final class DeliveryService {
     private final DeliveryMetrics metrics;
     private final Clock clock;
 
+    /** {@code line}, or {@code mail} with {@code unsubscribeLinks}, may be null in a function serving one channel. */
     public DeliveryService(ReaderStore readers, MunicipalityStore municipalities, DeliveryContent content,
             Ledger ledger, LineMessenger line, MailSender mail, UnsubscribeLinks unsubscribeLinks,
             DeliveryMetrics metrics, Clock clock) {
@@ -99,6 +100,9 @@ public final class DeliveryService {
     }
 
     private Outcome deliverByLine(DeliveryJob job, Reader reader, Municipality municipality, DayMessage message) {
+        if (line == null) {
+            throw new IllegalStateException("this function does not push to LINE");
+        }
         if (!ledger.claim(entry(job, reader, DeliveryStatus.SENDING, 0))) {
             metrics.count(DeliveryMetrics.ALREADY_DONE);
             return Outcome.ALREADY_DONE;
@@ -120,6 +124,9 @@ public final class DeliveryService {
     }
 
     private Outcome deliverByMail(DeliveryJob job, Reader reader, Municipality municipality, DayMessage message) {
+        if (mail == null || unsubscribeLinks == null) {
+            throw new IllegalStateException("this function does not send e-mail");
+        }
         if (municipality.senderEmail() == null) {
             return finishWithout(job, reader.role(), DeliveryStatus.SKIPPED);
         }

@@ -1,0 +1,107 @@
+package jp.yorisoi.functions.admin;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import jp.yorisoi.aws.AwsClients;
+import jp.yorisoi.delivery.DeliveryMetrics;
+import jp.yorisoi.delivery.DeliveryWiring;
+import jp.yorisoi.delivery.FanOutService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * The operators' and staff's HTTP API ({@code /admin/...}, HTTP API payload 2.0): bearer-token auth, a router,
+ * and JSON errors {"error", "message"} — bad input is a 4xx, never a 500.
+ */
+public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdminApiHandler.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final OperatorAuth auth;
+    private final Router router = new Router();
+
+    public AdminApiHandler() {
+        this(DeliveryWiring.fromEnvironment(System.getenv(), DeliveryMetrics.NONE).fanOut(),
+                operatorToken(System.getenv()), Clock.systemUTC());
+    }
+
+    public AdminApiHandler(FanOutService fanOut, Supplier<String> operatorToken, Clock clock) {
+        this.auth = new OperatorAuth(operatorToken, clock);
+        new RunsApi(fanOut).register(router);
+    }
+
+    /** ADMIN_TOKEN when set (local runs), else the SecureString "{SSM_PREFIX}/admin/operator-token". */
+    static Supplier<String> operatorToken(Map<String, String> env) {
+        String local = env.get("ADMIN_TOKEN");
+        if (local != null && !local.isBlank()) {
+            return () -> local;
+        }
+        String prefix = env.getOrDefault("SSM_PREFIX", "/yorisoi/" + env.getOrDefault("STAGE", "dev"));
+        SsmClient ssm = AwsClients.fromEnvironment(env).ssm();
+        return () -> ssm.getParameter(r -> r.name(prefix + "/admin/operator-token").withDecryption(true))
+                .parameter().value();
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        try {
+            ApiRequest request = toRequest(event);
+            auth.check(request);
+            ApiResponse response = router.dispatch(request);
+            return respond(response.status(), response.body());
+        } catch (ApiException e) {
+            return respond(e.status(), Map.of("error", e.error(), "message", e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.error("admin API request failed: {}", e.getClass().getName(), e);
+            return respond(500, Map.of("error", "internal", "message", "the request could not be completed"));
+        }
+    }
+
+    private static ApiRequest toRequest(APIGatewayV2HTTPEvent event) {
+        if (event == null || event.getRequestContext() == null || event.getRequestContext().getHttp() == null) {
+            throw ApiException.badRequest("not an HTTP request");
+        }
+        Map<String, String> headers = new HashMap<>();
+        if (event.getHeaders() != null) {
+            event.getHeaders().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
+        }
+        String body = event.getBody();
+        if (body != null && event.getIsBase64Encoded()) {
+            try {
+                body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("the body is not valid base64");
+            }
+        }
+        String path = event.getRawPath() != null ? event.getRawPath() : event.getRequestContext().getHttp().getPath();
+        return new ApiRequest(event.getRequestContext().getHttp().getMethod(), path, Map.of(), headers, body);
+    }
+
+    private static APIGatewayV2HTTPResponse respond(int status, Object body) {
+        String json;
+        try {
+            json = JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            status = 500;
+            json = "{\"error\":\"internal\",\"message\":\"the response could not be written\"}";
+        }
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(Map.of("Content-Type", "application/json; charset=utf-8", "Cache-Control", "no-store"))
+                .withBody(json)
+                .build();
+    }
+}

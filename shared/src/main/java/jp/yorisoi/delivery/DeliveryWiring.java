@@ -1,0 +1,104 @@
+package jp.yorisoi.delivery;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import jp.yorisoi.aws.AwsClients;
+import jp.yorisoi.content.DayComposer;
+import jp.yorisoi.content.DynamoCatalogue;
+import jp.yorisoi.municipality.DynamoMunicipalityStore;
+import jp.yorisoi.municipality.MunicipalityStore;
+import jp.yorisoi.municipality.SsmChannelCredentials;
+import jp.yorisoi.reader.Channel;
+import jp.yorisoi.reader.DynamoReaderStore;
+import jp.yorisoi.reader.ReaderStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * Builds the delivery services of the functions from their environment (table names, queue URLs, endpoints,
+ * SSM prefix), each client once per container.
+ */
+public final class DeliveryWiring {
+
+    private final Map<String, String> env;
+    private final AwsClients aws;
+    private final DeliveryMetrics metrics;
+    private DynamoDbClient dynamo;
+
+    private DeliveryWiring(Map<String, String> env, DeliveryMetrics metrics) {
+        this.env = env;
+        this.aws = AwsClients.fromEnvironment(env);
+        this.metrics = metrics;
+    }
+
+    public static DeliveryWiring fromEnvironment(Map<String, String> env, DeliveryMetrics metrics) {
+        return new DeliveryWiring(env, metrics);
+    }
+
+    public FanOutService fanOut() {
+        return new FanOutService(municipalities(), readers(), new SqsJobQueue(aws.sqs(), Map.of(
+                Channel.LINE, required("LINE_JOB_QUEUE_URL"),
+                Channel.EMAIL, required("MAIL_JOB_QUEUE_URL"))));
+    }
+
+    /** The LINE sender's service: pushes through each town's channel; it is never handed an e-mail job. */
+    public DeliveryService lineDeliveries() {
+        LinePushChannel line = new LinePushChannel(new SsmChannelCredentials(aws.ssm(), ssmPrefix()),
+                URI.create(env.getOrDefault("LINE_API_BASE_URL", "https://api.line.me")));
+        return deliveries(line, null, null);
+    }
+
+    /** The e-mail sender's service: SES, with signed one-click unsubscribe links. */
+    public DeliveryService mailDeliveries() {
+        SesMailChannel mail = new SesMailChannel(aws.ses(), Optional.ofNullable(env.get("SES_CONFIGURATION_SET")));
+        return deliveries(null, mail, new UnsubscribeLinks(required("UNSUBSCRIBE_BASE_URL"), unsubscribeSecret()));
+    }
+
+    private DeliveryService deliveries(LineMessenger line, MailSender mail, UnsubscribeLinks links) {
+        return new DeliveryService(readers(), municipalities(),
+                new ComposedDeliveryContent(new DayComposer(new DynamoCatalogue(dynamo(), required("CONTENT_TABLE")))),
+                new DynamoLedger(dynamo(), required("LEDGER_TABLE")), line, mail, links, metrics, Clock.systemUTC());
+    }
+
+    private byte[] unsubscribeSecret() {
+        String local = env.get("UNSUBSCRIBE_SECRET");
+        if (local != null && !local.isBlank()) {
+            return local.getBytes(StandardCharsets.UTF_8);
+        }
+        try (SsmClient ssm = aws.ssm()) {
+            return ssm.getParameter(r -> r.name(ssmPrefix() + "/mail/unsubscribe-secret").withDecryption(true))
+                    .parameter().value().getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    private ReaderStore readers() {
+        return new DynamoReaderStore(dynamo(), required("READERS_TABLE"));
+    }
+
+    private MunicipalityStore municipalities() {
+        return new DynamoMunicipalityStore(dynamo(), required("MUNICIPALITIES_TABLE"));
+    }
+
+    private synchronized DynamoDbClient dynamo() {
+        if (dynamo == null) {
+            dynamo = aws.dynamoDb();
+        }
+        return dynamo;
+    }
+
+    String ssmPrefix() {
+        String prefix = env.get("SSM_PREFIX");
+        return prefix != null && !prefix.isBlank() ? prefix : "/yorisoi/" + env.getOrDefault("STAGE", "dev");
+    }
+
+    private String required(String name) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("environment variable " + name + " is not set");
+        }
+        return value;
+    }
+}
