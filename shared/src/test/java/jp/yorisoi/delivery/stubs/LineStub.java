@@ -41,6 +41,7 @@ public final class LineStub implements AutoCloseable {
     private final Map<UUID, Accepted> accepted = new ConcurrentHashMap<>();
     private final List<Accepted> acceptedInOrder = new CopyOnWriteArrayList<>();
     private final Set<String> unknownUsers = ConcurrentHashMap.newKeySet();
+    private final Set<String> failingUsers = ConcurrentHashMap.newKeySet();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger faults = new AtomicInteger();
     private volatile Random random = new Random(0);
@@ -80,6 +81,12 @@ public final class LineStub implements AutoCloseable {
         return this;
     }
 
+    /** Every push to this user fails with 500, however often it is tried. */
+    public LineStub alwaysFailing(String lineUserId) {
+        failingUsers.add(lineUserId);
+        return this;
+    }
+
     /** Pushes LINE accepted, one per retry key. */
     public List<Accepted> accepted() {
         return List.copyOf(acceptedInOrder);
@@ -101,6 +108,7 @@ public final class LineStub implements AutoCloseable {
         accepted.clear();
         acceptedInOrder.clear();
         unknownUsers.clear();
+        failingUsers.clear();
         requests.set(0);
         faults.set(0);
         withoutFaults();
@@ -146,6 +154,9 @@ public final class LineStub implements AutoCloseable {
                 return json(rollStatus ? 429 : 500, rollStatus
                         ? "{\"message\":\"The API rate limit has been exceeded. Try again later.\"}"
                         : "{\"message\":\"Internal server error\"}");
+            }
+            if (failingUsers.contains(to)) {
+                return json(500, "{\"message\":\"Internal server error\"}");
             }
             if (unknownUsers.contains(to)) {
                 return json(400, "{\"message\":\"The property, 'to', in the request body is invalid (line: -, column: -)\"}");

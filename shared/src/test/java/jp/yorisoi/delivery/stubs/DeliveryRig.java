@@ -1,0 +1,117 @@
+package jp.yorisoi.delivery.stubs;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import jp.yorisoi.aws.AwsClients;
+import jp.yorisoi.content.DayComposer;
+import jp.yorisoi.content.DynamoCatalogue;
+import jp.yorisoi.delivery.Backoff;
+import jp.yorisoi.delivery.ComposedDeliveryContent;
+import jp.yorisoi.delivery.DeliveryMetrics;
+import jp.yorisoi.delivery.DeliveryService;
+import jp.yorisoi.delivery.DynamoLedger;
+import jp.yorisoi.delivery.Ledger;
+import jp.yorisoi.delivery.LinePushChannel;
+import jp.yorisoi.delivery.SesMailChannel;
+import jp.yorisoi.delivery.SqsJobQueue;
+import jp.yorisoi.delivery.UnsubscribeLinks;
+import jp.yorisoi.municipality.DynamoMunicipalityStore;
+import jp.yorisoi.municipality.StaticChannelCredentials;
+import jp.yorisoi.reader.Channel;
+import jp.yorisoi.reader.DynamoReaderStore;
+import jp.yorisoi.testkit.LocalDynamo;
+import jp.yorisoi.testkit.LocalSqs;
+import jp.yorisoi.testkit.TemplateResources;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Everything a delivery integration test runs against: the tables and queues of template.yaml (under a fresh
+ * prefix) in the in-JVM emulators — or, when AWS_ENDPOINT_URL is set, in that single-endpoint emulator (moto,
+ * LocalStack) — plus WireMock stand-ins for LINE and SES, and the real adapters wired to them.
+ */
+public final class DeliveryRig implements AutoCloseable {
+
+    public static final String LINE_TOKEN = "token-for-tests";
+
+    public final DynamoDbClient dynamo;
+    public final SqsClient sqs;
+    public final Map<String, String> tables;
+    public final Map<String, String> queues;
+    public final LineStub line = new LineStub();
+    public final SesStub ses = new SesStub();
+    public final SesV2Client sesClient = AwsClients.forEmulator(ses.endpoint()).ses();
+    public final DynamoReaderStore readers;
+    public final DynamoMunicipalityStore municipalities;
+    public final DynamoCatalogue catalogue;
+    public final DynamoLedger ledger;
+    public final UnsubscribeLinks unsubscribeLinks = new UnsubscribeLinks("https://yorisoi.example.jp/unsubscribe",
+            "integration-test-secret".getBytes(StandardCharsets.UTF_8));
+    public final QueueDriver driver;
+
+    private DeliveryRig(DynamoDbClient dynamo, SqsClient sqs) {
+        this.dynamo = dynamo;
+        this.sqs = sqs;
+        String prefix = "d" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + "-";
+        TemplateResources template = TemplateResources.locate();
+        this.tables = template.createTables(dynamo, prefix);
+        this.queues = template.createQueues(sqs, prefix);
+        this.readers = new DynamoReaderStore(dynamo, tables.get("ReadersTable"));
+        this.municipalities = new DynamoMunicipalityStore(dynamo, tables.get("MunicipalitiesTable"));
+        this.catalogue = new DynamoCatalogue(dynamo, tables.get("ContentTable"));
+        this.ledger = new DynamoLedger(dynamo, tables.get("LedgerTable"));
+        this.driver = new QueueDriver(sqs);
+    }
+
+    /** In-JVM emulators, or the emulator at AWS_ENDPOINT_URL when that is set. */
+    public static DeliveryRig start() {
+        String endpoint = System.getenv("AWS_ENDPOINT_URL");
+        if (endpoint != null && !endpoint.isBlank()) {
+            AwsClients aws = AwsClients.forEmulator(URI.create(endpoint));
+            return new DeliveryRig(aws.dynamoDb(), aws.sqs());
+        }
+        return new DeliveryRig(LocalDynamo.shared().client(), LocalSqs.shared().client());
+    }
+
+    public String queue(String logicalId) {
+        return queues.get(logicalId);
+    }
+
+    public SqsJobQueue jobQueue() {
+        return new SqsJobQueue(sqs, Map.of(Channel.LINE, queue("LineJobQueue"), Channel.EMAIL, queue("MailJobQueue")));
+    }
+
+    /** The LINE adapter against the stub: a short read time-out, back-off without real waiting. */
+    public LinePushChannel lineChannel(Duration readTimeout) {
+        return new LinePushChannel(
+                new StaticChannelCredentials(Map.of("demo", new StaticChannelCredentials.Credentials("secret", LINE_TOKEN))),
+                line.endpoint(), readTimeout,
+                new Backoff(3, Duration.ofMillis(20), Duration.ofMillis(200), new Random(11)), duration -> {});
+    }
+
+    public DeliveryService deliveries(Ledger ledgerToUse, DeliveryMetrics metrics, Clock clock) {
+        return new DeliveryService(readers, municipalities,
+                new ComposedDeliveryContent(new DayComposer(catalogue)), ledgerToUse,
+                lineChannel(Duration.ofMillis(300)), new SesMailChannel(sesClient, Optional.of("yorisoi-daily")),
+                unsubscribeLinks, metrics, clock);
+    }
+
+    public List<String> deadLetters(String logicalId) {
+        return driver.peekBodies(queue(logicalId));
+    }
+
+    @Override
+    public void close() {
+        line.close();
+        sesClient.close();
+        ses.close();
+    }
+}
