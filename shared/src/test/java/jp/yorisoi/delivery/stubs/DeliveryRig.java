@@ -29,6 +29,11 @@ import jp.yorisoi.reader.DynamoReaderStore;
 import jp.yorisoi.testkit.LocalDynamo;
 import jp.yorisoi.testkit.LocalSqs;
 import jp.yorisoi.testkit.TemplateResources;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -48,7 +53,14 @@ public final class DeliveryRig implements AutoCloseable {
     public final Map<String, String> queues;
     public final LineStub line = new LineStub();
     public final SesStub ses = new SesStub();
-    public final SesV2Client sesClient = AwsClients.forEmulator(ses.endpoint()).ses();
+    /** Without SDK retries, so a throttled send reaches the queue's retry at once (the SDK would wait first). */
+    public final SesV2Client sesClient = SesV2Client.builder()
+            .endpointOverride(ses.endpoint())
+            .region(Region.AP_NORTHEAST_1)
+            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+            .httpClient(UrlConnectionHttpClient.create())
+            .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+            .build();
     public final DynamoReaderStore readers;
     public final DynamoMunicipalityStore municipalities;
     public final DynamoCatalogue catalogue;
