@@ -1,0 +1,137 @@
+package jp.yorisoi.functions.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import jp.yorisoi.delivery.FanOutService;
+import jp.yorisoi.delivery.fakes.InMemoryMunicipalityStore;
+import jp.yorisoi.delivery.fakes.InMemoryReaderStore;
+import jp.yorisoi.delivery.fakes.ListJobQueue;
+import jp.yorisoi.municipality.Municipality;
+import jp.yorisoi.municipality.Plan;
+import jp.yorisoi.reader.Channel;
+import jp.yorisoi.reader.Child;
+import jp.yorisoi.reader.Reader;
+import jp.yorisoi.reader.ReaderStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AdminApiHandlerTest {
+
+    static final String TOKEN = "operator-token-for-tests";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final InMemoryMunicipalityStore municipalities = new InMemoryMunicipalityStore();
+    final InMemoryReaderStore readers = new InMemoryReaderStore(10);
+    final ListJobQueue queue = new ListJobQueue();
+    final AtomicInteger tokenLookups = new AtomicInteger();
+    final AdminApiHandler handler = new AdminApiHandler(new FanOutService(municipalities, readers, queue), () -> {
+        tokenLookups.incrementAndGet();
+        return TOKEN;
+    }, Clock.fixed(Instant.parse("2026-11-22T00:30:00Z"), ZoneOffset.UTC));
+
+    AdminApiHandlerTest() {
+        municipalities.save(new Municipality("demo", "デモ市", "デモ市より", "", Plan.FULL, 3, 8, List.of("ja"), null, true));
+        IntStream.range(0, 4).forEach(i -> readers.save(Reader.newcomer("demo", Channel.LINE, "U" + i, Instant.EPOCH)
+                .withStatus(ReaderStatus.ACTIVE).withChildren(List.of(Child.born("c1", LocalDate.of(2026, 10, 1))))));
+    }
+
+    static APIGatewayV2HTTPEvent sample() {
+        return EventLoader.loadApiGatewayHttpEvent("../../events/admin-runs.json");
+    }
+
+    static APIGatewayV2HTTPEvent request(String method, String path, Map<String, String> headers, String body) {
+        APIGatewayV2HTTPEvent event = sample();
+        event.getRequestContext().getHttp().setMethod(method);
+        event.getRequestContext().getHttp().setPath(path);
+        event.setRawPath(path);
+        event.setHeaders(new HashMap<>(headers));
+        event.setBody(body);
+        return event;
+    }
+
+    static Map<String, String> authorizedJson() {
+        return Map.of("authorization", "Bearer " + TOKEN, "content-type", "application/json");
+    }
+
+    static JsonNode body(APIGatewayV2HTTPResponse response) throws IOException {
+        return JSON.readTree(response.getBody());
+    }
+
+    @Test
+    void anOperatorRunsADayForATownAndTheJobsAreEnqueued() throws IOException {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(sample(), null);
+
+        assertEquals(202, response.getStatusCode());
+        assertEquals(JSON.readTree("{\"date\":\"2026-11-22\",\"municipalityId\":\"demo\",\"enqueued\":4}"), body(response));
+        assertEquals(4, queue.jobs().size());
+        assertTrue(queue.jobs().stream().allMatch(j -> j.date().equals(LocalDate.of(2026, 11, 22))));
+    }
+
+    @Test
+    void theOperatorTokenIsLookedUpOnceAndCached() {
+        handler.handleRequest(sample(), null);
+        handler.handleRequest(sample(), null);
+
+        assertEquals(1, tokenLookups.get());
+    }
+
+    @ParameterizedTest(name = "{0} {1} → {4} {5}")
+    @CsvSource(delimiter = '|', value = {
+            "POST | /admin/runs  | none            | {\"date\":\"2026-11-22\",\"municipalityId\":\"demo\"} | 401 | unauthorized",
+            "POST | /admin/runs  | wrong           | {\"date\":\"2026-11-22\",\"municipalityId\":\"demo\"} | 401 | unauthorized",
+            "POST | /admin/nope  | json            | {}                                                   | 404 | not_found",
+            "GET  | /admin/runs  | json            | ''                                                   | 405 | method_not_allowed",
+            "POST | /admin/runs  | text            | {\"date\":\"2026-11-22\",\"municipalityId\":\"demo\"} | 415 | unsupported_media_type",
+            "POST | /admin/runs  | json            | {not json                                            | 400 | bad_request",
+            "POST | /admin/runs  | json            | [1,2]                                                | 400 | bad_request",
+            "POST | /admin/runs  | json            | {\"municipalityId\":\"demo\"}                        | 400 | bad_request",
+            "POST | /admin/runs  | json            | {\"date\":\"2026-02-30\",\"municipalityId\":\"demo\"} | 400 | bad_request",
+            "POST | /admin/runs  | json            | {\"date\":\"2026-11-22\",\"municipalityId\":7}        | 400 | bad_request",
+            "POST | /admin/runs  | json            | {\"date\":\"2026-11-22\",\"municipalityId\":\"atlantis\"} | 404 | not_found",
+    })
+    void badRequestsGetAJsonErrorNeverA500(String method, String path, String auth, String body, int status,
+            String error) throws IOException {
+        Map<String, String> headers = new HashMap<>();
+        switch (auth) {
+            case "wrong" -> headers.putAll(Map.of("authorization", "Bearer guess", "content-type", "application/json"));
+            case "json" -> headers.putAll(authorizedJson());
+            case "text" -> headers.putAll(Map.of("authorization", "Bearer " + TOKEN, "content-type", "text/plain"));
+            default -> headers.put("content-type", "application/json");
+        }
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(request(method, path, headers, body), null);
+
+        assertEquals(status, response.getStatusCode(), response.getBody());
+        assertEquals(error, body(response).path("error").asText());
+        assertTrue(body(response).path("message").isTextual());
+        assertEquals(List.of(), queue.jobs());
+    }
+
+    @Test
+    void routesMatchTemplatesAndHandOverPathParameters() {
+        Router router = new Router()
+                .add("GET", "/admin/readers/{readerId}", r -> ApiResponse.ok(r.pathParameters()))
+                .add("DELETE", "/admin/readers/{readerId}", r -> new ApiResponse(204, null));
+
+        ApiResponse response = router.dispatch(new ApiRequest("GET", "/admin/readers/L123/", Map.of(), Map.of(), null));
+
+        assertEquals(ApiResponse.ok(Map.of("readerId", "L123")), response);
+    }
+}
