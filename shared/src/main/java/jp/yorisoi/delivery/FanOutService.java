@@ -49,10 +49,25 @@ public final class FanOutService {
                         .filter(m -> m.deliveryHour() == hour)
                         .toList());
         Map<String, Integer> enqueued = new TreeMap<>();
+        RuntimeException firstFailure = null;
         for (Municipality municipality : due) {
-            int count = fanOut(municipality.municipalityId(), date);
-            enqueued.put(municipality.municipalityId(), count);
-            LOG.info("fan-out for municipality {} on {}: {} jobs", municipality.municipalityId(), date, count);
+            try {
+                int count = fanOut(municipality.municipalityId(), date);
+                enqueued.put(municipality.municipalityId(), count);
+                LOG.info("fan-out for municipality {} on {}: {} jobs", municipality.municipalityId(), date, count);
+            } catch (RuntimeException e) {
+                // one town's failure must not keep the others waiting; the run fails afterwards so it is retried
+                LOG.error("fan-out for municipality {} on {} failed: {}", municipality.municipalityId(), date,
+                        e.getClass().getName());
+                if (firstFailure == null) {
+                    firstFailure = e;
+                } else {
+                    firstFailure.addSuppressed(e);
+                }
+            }
+        }
+        if (firstFailure != null) {
+            throw firstFailure;
         }
         return new FanOutResult(date, enqueued);
     }

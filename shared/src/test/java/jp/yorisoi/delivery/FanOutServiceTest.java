@@ -82,6 +82,23 @@ class FanOutServiceTest {
     }
 
     @Test
+    void aTownThatFailsDoesNotKeepTheOthersWaitingAndTheRunStillFails() {
+        municipalities.save(town("a-broken", 8, true));
+        municipalities.save(town("b-fine", 8, true));
+        readers("a-broken", Channel.LINE, 3, ReaderStatus.ACTIVE);
+        readers("b-fine", Channel.LINE, 4, ReaderStatus.ACTIVE);
+        FanOutService partlyBroken = new FanOutService(municipalities, readers, jobs -> {
+            if (jobs.getFirst().municipalityId().equals("a-broken")) {
+                throw new IllegalStateException("queue refused");
+            }
+            queue.enqueue(jobs);
+        });
+
+        assertThrows(IllegalStateException.class, () -> partlyBroken.run(DAY, Optional.empty(), 8));
+        assertEquals(4, queue.jobs().size());
+    }
+
+    @Test
     void noTownDueThisHourEnqueuesNothing() {
         municipalities.save(town("usual", 8, true));
         readers("usual", Channel.LINE, 4, ReaderStatus.ACTIVE);
