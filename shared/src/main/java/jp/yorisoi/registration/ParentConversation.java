@@ -55,13 +55,23 @@ public final class ParentConversation {
             return Turn.keep(List.of());
         }
         Reader reader = stored.orElseGet(() -> Reader.newcomer(town.municipalityId(), Channel.LINE, lineUserId, now));
-        return switch (event) {
+        Turn turn = switch (event) {
             case ParentEvent.Followed followed -> onFollow(reader, stored.isPresent());
             case ParentEvent.Unfollowed unfollowed -> Turn.save(touch(reader.withStatus(ReaderStatus.BLOCKED)), List.of());
             case ParentEvent.Text text -> onText(reader, text.text());
             case ParentEvent.Postback postback -> onPostback(reader, stored.isPresent(), postback);
             case ParentEvent.OtherMessage other -> Turn.keep(reprompt(reader, false));
         };
+        return withoutNeedlessWrite(stored, turn);
+    }
+
+    /** A turn that leaves the stored reader as it was (the same question asked again) writes nothing. */
+    private Turn withoutNeedlessWrite(Optional<Reader> stored, Turn turn) {
+        if (stored.isPresent() && turn.change() instanceof Turn.Change.Save save
+                && touch(stored.get()).equals(save.reader())) {
+            return Turn.keep(turn.replies());
+        }
+        return turn;
     }
 
     private Turn onFollow(Reader reader, boolean known) {
@@ -286,7 +296,7 @@ public final class ParentConversation {
         List<OutgoingMessage> replies = new ArrayList<>();
         replies.add(say.dateProblem(problem));
         replies.addAll(reprompt(asking, false));
-        return unchanged(reader, asking) ? Turn.keep(replies) : Turn.save(asking, replies);
+        return Turn.save(asking, replies);
     }
 
     // ---- registration
@@ -475,12 +485,7 @@ public final class ParentConversation {
 
     private Turn ask(Reader reader, ConversationState question, OutgoingMessage message) {
         Reader asking = with(reader, question);
-        return unchanged(reader, asking) ? Turn.keep(List.of(message)) : Turn.save(asking, List.of(message));
-    }
-
-    /** A stored reader whose pending question stays the same needs no write. */
-    private static boolean unchanged(Reader before, Reader after) {
-        return before.version() > 0 && before.conversation().equals(after.conversation());
+        return Turn.save(asking, List.of(message));
     }
 
     private Reader with(Reader reader, ConversationState state) {
