@@ -3,6 +3,7 @@ package jp.yorisoi.registration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import jp.yorisoi.content.Headings;
 import jp.yorisoi.line.OutgoingMessage;
 import jp.yorisoi.line.QuickReplyItem;
 import jp.yorisoi.line.QuickReplyItem.DatePicker;
@@ -302,18 +303,20 @@ final class Prompts {
         return text.toString();
     }
 
-    /** Where the child stands, as the daily messages head it: 【妊娠12週3日】, 【生後45日】, 【1歳3か月】. */
+    /** Where the child stands: the daily messages' heading inside the tracks, the pregnancy week around them. */
     static String heading(Position position) {
         return switch (position) {
-            case Position.Pregnancy p -> "【妊娠" + p.week() + "週" + p.dayOfWeek() + "日】";
-            case Position.BeforeStart b -> "【妊娠" + Math.max(0, b.pregnancyDay()) / 7 + "週"
-                    + Math.max(0, b.pregnancyDay()) % 7 + "日】";
-            case Position.PregnancyOverdue o -> "【妊娠" + o.pregnancyDay() / 7 + "週" + o.pregnancyDay() % 7 + "日】";
-            case Position.Child c -> c.years() == 0 ? "【生後" + c.ageDays() + "日】"
-                    : "【" + c.years() + "歳" + c.months() + "か月】";
+            case Position.Pregnancy p -> Headings.of(p);
+            case Position.Child c -> Headings.of(c);
+            case Position.BeforeStart b -> pregnancyWeek(Math.max(0, b.pregnancyDay()));
+            case Position.PregnancyOverdue o -> pregnancyWeek(o.pregnancyDay());
             case Position.Ended e -> "【" + e.endBirthday() + "歳】";
             case Position.NotYetBorn n -> "【妊娠中】";
         };
+    }
+
+    private static String pregnancyWeek(int pregnancyDay) {
+        return "【妊娠" + pregnancyDay / 7 + "週" + pregnancyDay % 7 + "日】";
     }
 
     private static String englishHeading(Position position) {
