@@ -44,6 +44,16 @@ public final class LineWebhookHandler implements RequestHandler<APIGatewayV2HTTP
     private final RegistrationService registration;
     private final Clock clock;
 
+    /** Lambda's entry: clients built once per container from the environment. */
+    public LineWebhookHandler() {
+        this(Wiring.fromEnvironment(System.getenv()), Clock.systemUTC());
+    }
+
+    private LineWebhookHandler(Wiring wiring, Clock clock) {
+        this(wiring.readers(), wiring.municipalities(), wiring.processedEvents(), wiring.credentials(), wiring.replier(),
+                clock);
+    }
+
     public LineWebhookHandler(ReaderStore readers, MunicipalityStore municipalities, ProcessedEvents processedEvents,
             ChannelCredentials credentials, LineReplier replier, Clock clock) {
         this.municipalities = municipalities;
