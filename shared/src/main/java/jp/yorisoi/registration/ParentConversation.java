@@ -81,8 +81,8 @@ public final class ParentConversation {
         }
         if (isRegistered(reader)) {
             Reader back = reader.status() == ReaderStatus.BLOCKED ? reader.withStatus(ReaderStatus.ACTIVE) : reader;
-            return Turn.save(with(back, ConversationState.IDLE),
-                    List.of(say.welcomeBack(), say.alreadyActive(back)));
+            OutgoingMessage status = back.status() == ReaderStatus.PAUSED ? say.alreadyPaused() : say.alreadyActive(back);
+            return Turn.save(with(back, ConversationState.IDLE), List.of(say.welcomeBack(), status));
         }
         Reader registering = with(reader.withStatus(ReaderStatus.REGISTERING), state(reader));
         List<OutgoingMessage> replies = new ArrayList<>();

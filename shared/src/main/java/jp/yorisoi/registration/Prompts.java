@@ -42,7 +42,7 @@ final class Prompts {
     }
 
     OutgoingMessage welcomeBack() {
-        return OutgoingMessage.text(town.name() + "です。おかえりなさい。またメッセージをお届けしますね。");
+        return OutgoingMessage.text(town.name() + "です。おかえりなさい。また友だちになってくださって、ありがとうございます。");
     }
 
     OutgoingMessage anchorQuestion() {

@@ -427,6 +427,26 @@ class ParentConversationTest {
     }
 
     @Test
+    void aPausedReaderWhoFollowsAgainStaysPausedAndIsToldHowToRestart() {
+        Reader paused = registered(Child.expected("c1", TODAY.plusDays(100))).withStatus(ReaderStatus.PAUSED);
+
+        Turn turn = conversation.next(Optional.of(paused), USER, new ParentEvent.Followed(false));
+
+        assertInstanceOf(Turn.Change.Keep.class, turn.change());
+        assertTrue(turn.replies().getLast().text().contains("さいかい"));
+    }
+
+    @Test
+    void aFollowOfAReaderStillRegisteringAsksThePendingQuestionAgain() {
+        Reader reader = registeringWith(Child.expected("c1", TODAY.plusDays(100))).withStatus(ReaderStatus.BLOCKED);
+
+        Turn turn = conversation.next(Optional.of(reader), USER, new ParentEvent.Followed(true));
+
+        assertEquals(ReaderStatus.REGISTERING, saved(turn).status());
+        assertEquals(4, turn.replies().getLast().quickReplies().size());
+    }
+
+    @Test
     void unfollowOfAStrangerStoresNothing() {
         Turn turn = conversation.next(Optional.empty(), USER, new ParentEvent.Unfollowed());
 
