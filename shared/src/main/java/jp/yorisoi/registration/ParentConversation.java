@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import jp.yorisoi.line.OutgoingMessage;
 import jp.yorisoi.municipality.Municipality;
 import jp.yorisoi.reader.Channel;
@@ -58,7 +59,7 @@ public final class ParentConversation {
         Turn turn = switch (event) {
             case ParentEvent.Followed followed -> onFollow(reader, stored.isPresent());
             case ParentEvent.Unfollowed unfollowed -> Turn.save(touch(reader.withStatus(ReaderStatus.BLOCKED)), List.of());
-            case ParentEvent.Text text -> onText(reader, text.text());
+            case ParentEvent.Text text -> onText(reader, stored.isPresent(), text.text());
             case ParentEvent.Postback postback -> onPostback(reader, stored.isPresent(), postback);
             case ParentEvent.OtherMessage other -> Turn.keep(reprompt(reader, false));
         };
@@ -91,7 +92,11 @@ public final class ParentConversation {
         return Turn.save(registering, replies);
     }
 
-    private Turn onText(Reader reader, String raw) {
+    private Turn onText(Reader reader, boolean known, String raw) {
+        if (!known && !(JapaneseDates.parse(raw) instanceof Parsed.Valid)) {
+            // Someone who was a friend before the service started, or who deleted their data: greet them anew.
+            return onFollow(reader, false);
+        }
         if (raw == null || raw.length() > MAX_READ_LENGTH) {
             return Turn.keep(reprompt(reader, false));
         }
@@ -121,7 +126,7 @@ public final class ParentConversation {
         };
     }
 
-    private Turn withDate(Reader reader, String raw, java.util.function.Function<LocalDate, Turn> use) {
+    private Turn withDate(Reader reader, String raw, Function<LocalDate, Turn> use) {
         return switch (JapaneseDates.parse(raw)) {
             case Parsed.Valid valid -> use.apply(valid.date());
             case Parsed.Invalid invalid -> dateRejected(reader, state(reader),
@@ -238,7 +243,7 @@ public final class ParentConversation {
     }
 
     /** While registering, a new date replaces the one just given (a parent correcting a mis-tap), never adds. */
-    private Turn addChild(Reader reader, java.util.function.Function<String, Child> child) {
+    private Turn addChild(Reader reader, Function<String, Child> child) {
         Reader withChild;
         Child added;
         if (reader.status() == ReaderStatus.REGISTERING) {

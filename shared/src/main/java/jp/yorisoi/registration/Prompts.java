@@ -1,8 +1,10 @@
 package jp.yorisoi.registration;
 
 import java.time.LocalDate;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import jp.yorisoi.content.Headings;
 import jp.yorisoi.line.OutgoingMessage;
 import jp.yorisoi.line.QuickReplyItem;
@@ -251,8 +253,7 @@ final class Prompts {
         return switch (reader.language()) {
             case "en" -> OutgoingMessage.text("You're all set. Thank you for registering.\n" + englishHeading(position)
                     + "\n" + (position instanceof Position.BeforeStart start
-                            ? "Your messages start on " + start.startsOn().getMonth().getDisplayName(
-                                    java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " "
+                            ? "Your messages start on " + start.startsOn().getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " "
                                     + start.startsOn().getDayOfMonth() + " (week 4 of pregnancy)."
                             : "Your daily message starts tomorrow at about " + hour + ":00.")
                     + "\nTo change settings or stop, send \"menu\".");

@@ -447,6 +447,22 @@ class ParentConversationTest {
     }
 
     @Test
+    void aStrangersFirstWordsGetTheWelcomeAndTheFirstQuestion() {
+        Turn turn = conversation.next(Optional.empty(), USER, new ParentEvent.Text("こんにちは"));
+
+        assertEquals("AWAIT_ANCHOR", saved(turn).conversation().get("step"));
+        assertTrue(turn.replies().getFirst().text().startsWith("さくら市です。"));
+        assertEquals(2, turn.replies().getLast().quickReplies().size());
+    }
+
+    @Test
+    void aStrangerWhoTypesADueDateStartsRegistering() {
+        Turn turn = conversation.next(Optional.empty(), USER, new ParentEvent.Text("2027/3/15"));
+
+        assertEquals(List.of(Child.expected("c1", LocalDate.of(2027, 3, 15))), saved(turn).children());
+    }
+
+    @Test
     void unfollowOfAStrangerStoresNothing() {
         Turn turn = conversation.next(Optional.empty(), USER, new ParentEvent.Unfollowed());
 
