@@ -67,7 +67,7 @@ final class Prompts {
         for (Role role : Role.values()) {
             items.add(new Postback(roleName(role), PostbackData.of(Action.ROLE, role.name()).encode(), roleName(role)));
         }
-        return OutgoingMessage.withQuickReplies("ありがとうございます。あなたにあてはまるものを選んでください。", items);
+        return OutgoingMessage.withQuickReplies("あなたはお子さんの…？ あてはまるものを選んでください。", items);
     }
 
     OutgoingMessage languageQuestion() {
