@@ -84,8 +84,11 @@ class LineWebhookIT {
         DynamoMunicipalityStore municipalities = new DynamoMunicipalityStore(tables.dynamo(), tables.municipalities());
         municipalities.save(new Municipality(TOWN_ID, "さくら市", "さくら市より", CONSULTATION, Plan.FULL, 3, 7,
                 List.of("ja", "ja-easy", "en"), null, true));
-        StaticChannelCredentials credentials = new StaticChannelCredentials(
-                Map.of(TOWN_ID, new StaticChannelCredentials.Credentials(SECRET, "token-sakura")));
+        municipalities.save(new Municipality("closed", "閉じた町", "閉じた町より", "閉じた町役場", Plan.FULL, 3, 7,
+                List.of("ja"), null, false));
+        StaticChannelCredentials credentials = new StaticChannelCredentials(Map.of(
+                TOWN_ID, new StaticChannelCredentials.Credentials(SECRET, "token-sakura"),
+                "closed", new StaticChannelCredentials.Credentials(SECRET, "token-closed")));
         handler = new LineWebhookHandler(readers, municipalities,
                 new DynamoProcessedEvents(tables.dynamo(), tables.events()), credentials,
                 new LineReplyChannel(credentials, URI.create(line.baseUrl())), CLOCK);
@@ -285,6 +288,13 @@ class LineWebhookIT {
         assertEquals("application/json", response.getHeaders().get("Content-Type"));
         assertEquals(404, handle(signed("../sakura", sample("line-follow.json"), SECRET)).getStatusCode());
         assertNobodyTouched();
+    }
+
+    @Test
+    void aTownThatNoLongerRunsTheServiceIs404() {
+        assertEquals(404, handle(signed("closed", sample("line-follow.json"), SECRET)).getStatusCode());
+        assertEquals(Optional.empty(), readers.findByAddress("closed", Channel.LINE, USER));
+        line.verify(0, postRequestedFor(urlEqualTo("/v2/bot/message/reply")));
     }
 
     @Test
