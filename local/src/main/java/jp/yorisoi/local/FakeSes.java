@@ -1,0 +1,104 @@
+package jp.yorisoi.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SES v2 SendEmail ({@code POST /v2/email/outbound-emails}, REST-JSON) as the AWS SDK calls it, putting each
+ * e-mail in the {@link Outbox}. An EmailTag named "municipalityId" names the town on the sandbox page.
+ */
+final class FakeSes {
+
+    static final String PATH = "/v2/email/outbound-emails";
+
+    private final Outbox outbox;
+
+    FakeSes(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    void handle(HttpExchange exchange, String path) throws IOException {
+        if (!exchange.getRequestMethod().equals("POST") || !path.equals(PATH)) {
+            badRequest(exchange, 404, "NotFoundException", "Only SendEmail is served here");
+            return;
+        }
+        JsonNode request;
+        try {
+            request = HttpIo.JSON.readTree(HttpIo.body(exchange));
+        } catch (IOException malformed) {
+            request = null;
+        }
+        if (request == null || !request.isObject()) {
+            badRequest(exchange, 400, "BadRequestException", "The request body is not JSON");
+            return;
+        }
+        List<String> to = new ArrayList<>();
+        for (String field : List.of("ToAddresses", "CcAddresses", "BccAddresses")) {
+            request.path("Destination").path(field).forEach(address -> to.add(address.asText()));
+        }
+        String from = request.path("FromEmailAddress").asText("");
+        if (from.isEmpty() || to.isEmpty()) {
+            badRequest(exchange, 400, "BadRequestException", "FromEmailAddress and a destination are required");
+            return;
+        }
+        String municipalityId = null;
+        for (JsonNode tag : request.path("EmailTags")) {
+            if (tag.path("Name").asText().equals("municipalityId")) {
+                municipalityId = tag.path("Value").asText();
+            }
+        }
+        String messageId = outbox.email(municipalityId, email(from, to, request.path("Content")));
+        HttpIo.json(exchange, 200, Map.of("x-amzn-RequestId", messageId), Map.of("MessageId", messageId));
+    }
+
+    private static SandboxMessage.Email email(String from, List<String> to, JsonNode content) {
+        JsonNode simple = content.path("Simple");
+        if (simple.isObject()) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            simple.path("Headers").forEach(h -> headers.put(h.path("Name").asText(), h.path("Value").asText()));
+            return new SandboxMessage.Email(from, to,
+                    simple.path("Subject").path("Data").asText(null),
+                    simple.path("Body").path("Text").path("Data").asText(null),
+                    simple.path("Body").path("Html").path("Data").asText(null),
+                    headers);
+        }
+        if (content.path("Raw").isObject()) {
+            // A raw MIME message is shown as it was sent; its top-level headers are listed too.
+            String mime = new String(Base64.getMimeDecoder().decode(content.path("Raw").path("Data").asText("")),
+                    StandardCharsets.UTF_8);
+            Map<String, String> headers = mimeHeaders(mime);
+            return new SandboxMessage.Email(from, to, headers.get("Subject"), mime, null, headers);
+        }
+        JsonNode template = content.path("Template");
+        return new SandboxMessage.Email(from, to, "template " + template.path("TemplateName").asText(""),
+                template.path("TemplateData").asText(null), null, Map.of());
+    }
+
+    private static Map<String, String> mimeHeaders(String mime) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        String last = null;
+        for (String line : mime.split("\r?\n")) {
+            if (line.isEmpty()) {
+                break;
+            }
+            if ((line.startsWith(" ") || line.startsWith("\t")) && last != null) {
+                headers.put(last, headers.get(last) + " " + line.strip());
+            } else if (line.indexOf(':') > 0) {
+                last = line.substring(0, line.indexOf(':')).strip();
+                headers.put(last, line.substring(line.indexOf(':') + 1).strip());
+            }
+        }
+        return headers;
+    }
+
+    private static void badRequest(HttpExchange exchange, int status, String type, String message) throws IOException {
+        HttpIo.json(exchange, status, Map.of("x-amzn-ErrorType", type), Map.of("message", message));
+    }
+}
