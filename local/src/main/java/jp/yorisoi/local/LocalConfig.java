@@ -17,7 +17,7 @@ import java.util.Optional;
  *
  * @param port           0 picks a free port (tests)
  * @param today          pins the date for everything the runner calls; empty = the system clock
- * @param lineApiBaseUrl empty = the fake LINE API of this runner
+ * @param lineApiBaseUrl empty = this runner, whose fake LINE API answers at /v2/bot/... like api.line.me
  * @param awsEndpoint    empty = DynamoDB Local and ElasticMQ in this JVM, e-mail to this runner's fake SES
  */
 public record LocalConfig(

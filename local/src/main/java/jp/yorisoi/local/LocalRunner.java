@@ -88,8 +88,9 @@ public final class LocalRunner implements AutoCloseable {
             TemplateResources template = TemplateResources.locate();
             Map<String, String> tables = template.createTables(dynamoDb, "");
             Map<String, String> queueUrls = template.createQueues(sqs, "");
-            URI lineApi = config.lineApiBaseUrl()
-                    .orElse(URI.create(server.baseUri() + LocalServer.LINE_API_PREFIX));
+            // A bare origin, like https://api.line.me: the LINE SDK refuses a base URL whose path lacks a trailing
+            // slash and drops that path anyway. The fake LINE API answers at /v2/bot/... and /line-api/v2/bot/....
+            URI lineApi = config.lineApiBaseUrl().orElse(server.baseUri());
             LocalServices services = new LocalServices(clock, dynamoDb, sqs, ses, tables, queueUrls, channels,
                     lineApi, config.adminToken());
 
@@ -142,7 +143,7 @@ public final class LocalRunner implements AutoCloseable {
     String banner() {
         URI base = server.baseUri();
         String webhook = base + "/webhook/" + LocalConfig.DEMO_MUNICIPALITY;
-        DemoWebhook follow = DemoWebhook.follow(config.demoChannelSecret(), Clock.systemUTC().instant());
+        DemoWebhook follow = DemoWebhook.follow(config.demoChannelSecret(), services.clock().instant());
         String today = config.today().map(d -> d + " (TODAY, pinned)").orElse("the system clock, Asia/Tokyo");
         String aws = config.awsEndpoint().map(URI::toString)
                 .orElse("DynamoDB Local and ElasticMQ in this JVM; e-mail to the sandbox");
@@ -153,7 +154,7 @@ public final class LocalRunner implements AutoCloseable {
                   sandbox        %1$s/sandbox   (every LINE reply/push and e-mail; JSON at /sandbox/messages)
                   LINE webhook   POST %2$s   (municipality "%3$s", channel secret "%4$s")
                   admin API      %1$s/admin/…   Authorization: Bearer %5$s
-                  LINE API       %6$s
+                  LINE API       %6$s   (the fake one answers at /v2/bot/… and /line-api/v2/bot/…)
                   AWS            %7$s
                   today          %8$s
                   routes         %9$s

@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  *
  * @param tables         template logical id → table name (e.g. "ReadersTable" → "ReadersTable")
  * @param queues         template logical id → queue URL (e.g. "LineJobQueue" → "http://…/LineJobQueue")
- * @param lineApiBaseUrl the fake LINE API of the runner unless LINE_API_BASE_URL says otherwise
+ * @param lineApiBaseUrl the runner itself (its fake LINE API) unless LINE_API_BASE_URL says otherwise
  * @param adminToken     the operator token the admin API accepts
  */
 public record LocalServices(
