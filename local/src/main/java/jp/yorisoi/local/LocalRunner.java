@@ -32,7 +32,8 @@ public final class LocalRunner implements AutoCloseable {
     private final LocalServices services;
     private final Deque<AutoCloseable> resources;
 
-    private LocalRunner(LocalConfig config, LocalServer server, LocalServices services, Deque<AutoCloseable> resources) {
+    private LocalRunner(LocalConfig config, LocalServer server, LocalServices services,
+                        Deque<AutoCloseable> resources) {
         this.config = config;
         this.server = server;
         this.services = services;
@@ -107,8 +108,9 @@ public final class LocalRunner implements AutoCloseable {
     /**
      * The HTTP API as template.yaml routes it, and the one place handlers are registered:
      * {@code POST /webhook/{municipalityId}} → {@code jp.yorisoi.functions.linewebhook.LineWebhookHandler}
-     * (function "LineWebhookFunction") and {@code ANY /admin/{proxy+}} → {@code jp.yorisoi.functions.admin.AdminApiHandler}
-     * ("AdminApiFunction"), each built with its ports over {@code services}.
+     * (function "LineWebhookFunction") and {@code ANY /admin/{proxy+}} →
+     * {@code jp.yorisoi.functions.admin.AdminApiHandler} ("AdminApiFunction"), each built with its ports over
+     * {@code services}.
      */
     static void routes(LocalServices services, ApiRoutes routes) {
         // The handler modules do not provide their port-taking constructors yet; routes join here as they land.
@@ -145,7 +147,8 @@ public final class LocalRunner implements AutoCloseable {
         String webhook = base + "/webhook/" + LocalConfig.DEMO_MUNICIPALITY;
         DemoWebhook follow = DemoWebhook.follow(config.demoChannelSecret(), services.clock().instant());
         String today = config.today().map(d -> d + " (TODAY, pinned)").orElse("the system clock, Asia/Tokyo");
-        String aws = config.awsEndpoint().map(URI::toString)
+        String aws = config.awsEndpoint()
+                .map(uri -> uri + "   (DynamoDB, SQS and SES: e-mail goes there, not to the sandbox)")
                 .orElse("DynamoDB Local and ElasticMQ in this JVM; e-mail to the sandbox");
         String content = DemoData.contentDirectory().map(Object::toString).orElse("no content/ directory found");
         return """

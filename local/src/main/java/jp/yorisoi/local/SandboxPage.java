@@ -23,7 +23,8 @@ final class SandboxPage {
                 .msg{border:1px solid #ccc;border-radius:6px;padding:.6rem .9rem;margin:.8rem 0}
                 .meta{color:#555;font-size:.9rem}
                 .text{white-space:pre-wrap;background:#f6f6f6;border-radius:4px;padding:.5rem;margin:.4rem 0}
-                .quick span{display:inline-block;border:1px solid #06c755;border-radius:1rem;padding:.1rem .6rem;margin:.1rem}
+                .quick span{display:inline-block;border:1px solid #06c755;border-radius:1rem;
+                            padding:.1rem .6rem;margin:.1rem}
                 </style></head><body>
                 <h1>yorisoi sandbox</h1>
                 <p>LINE replies and pushes and e-mails sent by the local runner, newest first.
