@@ -17,8 +17,9 @@ public record DayMessage(List<Part> parts) {
     }
 
     /**
-     * One section: a heading such as 【妊娠12週0日】 (may be null) and its text. Local texts already end with
-     * the town's signature.
+     * One section: a heading such as 【妊娠12週0日】 (may be null) and its text. Local and calendar texts already
+     * end with the town's signature. {@code childId} is the child the part is about (the first of twins), or
+     * null for a part meant for the whole reader such as a calendar message.
      */
     public record Part(PartKind kind, String childId, String heading, String text) {}
 

@@ -21,7 +21,10 @@ public sealed interface Position {
     /** Inside the child track: age in days (birth date = day 0) plus calendar years and months. */
     record Child(int ageDays, int years, int months) implements Position {}
 
-    /** The child reached the program's end birthday: no more messages for this child. */
+    /**
+     * The child reached the program's end birthday: no more daily texts. The end birthday itself still brings
+     * the birthday message with a closing note; nothing is sent for this child after it.
+     */
     record Ended(int endBirthday) implements Position {}
 
     /** A birth date in the future, which cannot be a child position. */

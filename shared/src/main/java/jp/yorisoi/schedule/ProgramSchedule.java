@@ -1,8 +1,6 @@
 package jp.yorisoi.schedule;
 
 import java.time.LocalDate;
-import java.time.Month;
-import java.time.Period;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
@@ -46,11 +44,10 @@ public final class ProgramSchedule {
     /** Earliest birth date still inside the program today (the date picker's minimum). */
     public static LocalDate earliestBirthDateInProgram(LocalDate today, int endBirthday) {
         LocalDate candidate = today.minusYears(endBirthday).plusDays(1);
-        // A child born on 29 Feb celebrates on 28 Feb; step back while that child is still inside.
-        LocalDate earlier = candidate.minusDays(1);
-        if (earlier.getMonth() == Month.FEBRUARY && earlier.getDayOfMonth() == 29
-                && !lastProgramDay(earlier, endBirthday).isBefore(today)) {
-            return earlier;
+        // On 28 Feb of a common year the candidate can be a 29 Feb born endBirthday years ago, whose end
+        // birthday is celebrated today: that child has just left the program, so the next day is the earliest.
+        if (!birthday(candidate, endBirthday).isAfter(today)) {
+            return candidate.plusDays(1);
         }
         return candidate;
     }
@@ -71,18 +68,24 @@ public final class ProgramSchedule {
 
     /** Whole years completed on {@code today}, honouring the 29 February rule. */
     public static int completedYears(LocalDate birthDate, LocalDate today) {
-        int years = Period.between(birthDate, today).getYears();
-        // Period treats 29 Feb → 28 Feb as not yet a full year; the program celebrates it on the 28th.
-        if (!birthday(birthDate, years + 1).isAfter(today)) {
-            years++;
-        }
-        return years;
+        return completedMonths(birthDate, today) / 12;
     }
 
     /** Whole months past the last birthday (0–11), for headings such as 【1歳3か月】. */
     public static int monthsSinceBirthday(LocalDate birthDate, LocalDate today) {
-        LocalDate lastBirthday = birthday(birthDate, completedYears(birthDate, today));
-        return (int) ChronoUnit.MONTHS.between(lastBirthday, today);
+        return completedMonths(birthDate, today) % 12;
+    }
+
+    /**
+     * Whole months since birth. A month is complete on the same day of the month as the birth date or, when the
+     * month is too short (born on the 31st, or 29 Feb in a common year), on its last day: the same rule that
+     * celebrates a 29 February birthday on 28 February. Counting from the birth date itself, never from a
+     * clamped birthday, keeps a 29 Feb child's months on the 29th after February.
+     */
+    static int completedMonths(LocalDate birthDate, LocalDate today) {
+        // MONTHS.between does not clamp (31 Jan → 28 Feb is 0 months), so it can be one short, never over.
+        int months = (int) ChronoUnit.MONTHS.between(birthDate, today);
+        return birthDate.plusMonths(months + 1L).isAfter(today) ? months : months + 1;
     }
 
     /** The years of a birthday falling on {@code today}, or 0 when today is no birthday. */

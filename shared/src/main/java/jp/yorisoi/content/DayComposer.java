@@ -1,0 +1,178 @@
+package jp.yorisoi.content;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import jp.yorisoi.content.DayMessage.Part;
+import jp.yorisoi.content.DayMessage.PartKind;
+import jp.yorisoi.municipality.Municipality;
+import jp.yorisoi.reader.Child;
+import jp.yorisoi.reader.Reader;
+import jp.yorisoi.schedule.Position;
+import jp.yorisoi.schedule.ProgramSchedule;
+import jp.yorisoi.schedule.Track;
+
+/**
+ * Composes everything one reader gets on one day (DOMAIN.md, "What one reader gets in one day"): per active
+ * child the base text, the town's local text and the birthday message, then the town's calendar messages.
+ * Pure apart from catalogue reads: the day is passed in and the reader is not changed.
+ *
+ * <p>Children with the same anchor date (twins, triplets) share one position, so they get that day's texts
+ * once under one heading; and no text is repeated within a day, so siblings who happen to share a birthday
+ * text or a calendar message see it once.
+ */
+public final class DayComposer {
+
+    private final Catalogue catalogue;
+
+    public DayComposer(Catalogue catalogue) {
+        this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+    }
+
+    public DayMessage compose(Reader reader, Municipality municipality, LocalDate today) {
+        Day day = new Day(reader.language(), signatureOf(municipality));
+        boolean full = municipality.plan().includesLocalContent();
+        int endBirthday = municipality.endBirthday();
+        List<Position> positions = new ArrayList<>();
+
+        for (List<Child> sameAnchor : byAnchor(reader.activeChildren()).values()) {
+            Child child = sameAnchor.getFirst();
+            Position position = child.position(today, endBirthday);
+            positions.add(position);
+            if (position.receivesContent()) {
+                addDailyTexts(day, child.childId(), position, full ? municipality.municipalityId() : null);
+            }
+            if (child.birthDate() != null) {
+                addBirthday(day, child, municipality, today);
+            }
+            if (position instanceof Position.PregnancyOverdue
+                    && sameAnchor.stream().anyMatch(c -> asksAboutBirth(c, today, endBirthday))) {
+                day.add(PartKind.NOTICE, child.childId(), null, ServiceNotices.birthQuestion(day.language));
+            }
+        }
+        if (full) {
+            addCalendar(day, municipality.municipalityId(), today, positions);
+        }
+        return new DayMessage(day.parts);
+    }
+
+    /**
+     * The ids of the children whose birth the day's message asks about. After the delivery the caller records
+     * {@link Child#askedAboutBirth(LocalDate)} on each, so the question is asked once.
+     */
+    public static List<String> childrenAskedAboutBirth(Reader reader, Municipality municipality, LocalDate today) {
+        return reader.activeChildren().stream()
+                .filter(c -> asksAboutBirth(c, today, municipality.endBirthday()))
+                .map(Child::childId)
+                .toList();
+    }
+
+    /**
+     * Asked when the pregnancy is past 41w6d and nobody asked yet. A question recorded today still counts, so a
+     * retry of today's delivery composed after the record is written carries the same parts.
+     */
+    private static boolean asksAboutBirth(Child child, LocalDate today, int endBirthday) {
+        return child.position(today, endBirthday) instanceof Position.PregnancyOverdue
+                && (child.birthAskedOn() == null || child.birthAskedOn().equals(today));
+    }
+
+    private void addDailyTexts(Day day, String childId, Position position, String localOwner) {
+        Track track = position instanceof Position.Pregnancy ? Track.PREGNANCY : Track.CHILD;
+        int dayNumber = switch (position) {
+            case Position.Pregnancy p -> p.day();
+            case Position.Child c -> c.ageDays();
+            default -> throw new IllegalStateException("no content at " + position);
+        };
+        String heading = Headings.of(position);
+        Optional<String> base = day.inLanguage(lang -> catalogue.daily(ContentOwner.BASE, track, dayNumber, lang));
+        base.ifPresent(text -> day.add(PartKind.BASE, childId, heading, text));
+        if (localOwner != null) {
+            // The heading goes on the first part of the position: on the local text when the base has none that day.
+            day.inLanguage(lang -> catalogue.daily(localOwner, track, dayNumber, lang))
+                    .ifPresent(text -> day.add(PartKind.LOCAL, childId, base.isPresent() ? null : heading,
+                            day.signed(text)));
+        }
+    }
+
+    /**
+     * The town's birthday message for years 1 to the end birthday, on both plans. The end birthday is already
+     * past the child track, so its message comes with a short note that the daily messages end here.
+     */
+    private void addBirthday(Day day, Child child, Municipality municipality, LocalDate today) {
+        int years = ProgramSchedule.birthdayYearsOn(child.birthDate(), today);
+        if (years < 1 || years > municipality.endBirthday()) {
+            return;
+        }
+        day.inLanguage(lang -> catalogue.birthday(municipality.municipalityId(), years, lang))
+                .ifPresent(text -> day.add(PartKind.BIRTHDAY, child.childId(), Headings.birthday(years), text));
+        if (years == municipality.endBirthday()) {
+            day.add(PartKind.NOTICE, child.childId(), null, ServiceNotices.programEnded(day.language, years));
+        }
+    }
+
+    private void addCalendar(Day day, String municipalityId, LocalDate today, List<Position> positions) {
+        for (CalendarMessage message : catalogue.calendar(municipalityId, today)) {
+            if (positions.stream().anyMatch(message.audience()::includes)) {
+                day.add(PartKind.CALENDAR, null, null, day.signed(message.textFor(day.language)));
+            }
+        }
+    }
+
+    /** Children anchored on the same date in the same track always stand at the same position. */
+    private static Map<Anchor, List<Child>> byAnchor(List<Child> children) {
+        Map<Anchor, List<Child>> groups = new LinkedHashMap<>();
+        for (Child child : children) {
+            Anchor anchor = child.birthDate() != null
+                    ? new Anchor(Track.CHILD, child.birthDate())
+                    : new Anchor(Track.PREGNANCY, child.dueDate());
+            groups.computeIfAbsent(anchor, a -> new ArrayList<>()).add(child);
+        }
+        return groups;
+    }
+
+    private static String signatureOf(Municipality municipality) {
+        String signature = municipality.signature();
+        return signature == null || signature.isBlank() ? municipality.name() + "より" : signature;
+    }
+
+    private record Anchor(Track track, LocalDate date) {}
+
+    /** The parts collected for one reader's day, in order, each text at most once. */
+    private static final class Day {
+        private final String language;
+        private final String signature;
+        private final List<Part> parts = new ArrayList<>();
+        private final Set<String> texts = new HashSet<>();
+
+        Day(String language, String signature) {
+            this.language = language;
+            this.signature = signature;
+        }
+
+        void add(PartKind kind, String childId, String heading, String text) {
+            if (texts.add(kind + "\n" + text)) {
+                parts.add(new Part(kind, childId, heading, text));
+            }
+        }
+
+        /** The town's texts end with its signature on a line of its own, so the reader knows who speaks. */
+        String signed(String text) {
+            return text.stripTrailing() + "\n" + signature;
+        }
+
+        /** The text in the reader's language, else in Japanese: every kind of text falls back to "ja". */
+        Optional<String> inLanguage(Function<String, Optional<String>> lookup) {
+            Optional<String> text = lookup.apply(language).filter(t -> !t.isBlank());
+            return text.isPresent() || Reader.DEFAULT_LANGUAGE.equals(language)
+                    ? text
+                    : lookup.apply(Reader.DEFAULT_LANGUAGE).filter(t -> !t.isBlank());
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package jp.yorisoi.content;
+
+import java.util.Map;
+
+/**
+ * The service's own short texts inside a day's delivery (not catalogue content: every town sends the same
+ * wording), per language with "ja" as the fallback like every other text.
+ */
+final class ServiceNotices {
+
+    private static final Map<String, String> BIRTH_QUESTION = Map.of(
+            "ja", """
+                    予定日を過ぎましたが、お変わりありませんか。
+                    赤ちゃんが生まれていたら、「メニュー」と送って「出生の報告」から教えてください。\
+                    生まれた日から、赤ちゃんとの毎日に合わせたメッセージをお届けします。
+                    まだのかたは、どうぞ無理をせず、ゆったりとお過ごしください。""",
+            "ja-easy", """
+                    よていびを すぎました。おかわり ありませんか。
+                    あかちゃんが うまれたら、「メニュー」と おくって、「出生の報告」を えらんで ください。
+                    うまれた ひから、あかちゃんの メッセージを おくります。""",
+            "en", """
+                    Your due date has passed. We hope you are well.
+                    If your baby has been born, please send 「メニュー」 and choose 「出生の報告」 (report the birth). \
+                    From then on, your messages will follow your baby's days.""");
+
+    private static final Map<String, String> PROGRAM_ENDED = Map.of(
+            "ja", """
+                    %s歳のお誕生日、おめでとうございます。
+                    きょうで毎日のメッセージはおしまいです。これまで読んでくださって、ありがとうございました。
+                    これからも、困ったときはいつでもまちの相談窓口を頼ってください。""",
+            "ja-easy", """
+                    %sさいの おたんじょうび、おめでとう ございます。
+                    まいにちの メッセージは きょうで おわりです。よんで くださって ありがとう ございました。
+                    こまった ときは、まちの そうだんまどぐちに いつでも そうだんして ください。""",
+            "en", """
+                    Happy %s birthday!
+                    Today is the last of our daily messages. Thank you for reading them.
+                    Whenever you need help, the town's consultation desk is always there for you.""");
+
+    private ServiceNotices() {}
+
+    /** Asked once when a pregnancy passes 41w6d with no birth reported (DOMAIN.md: birth report). */
+    static String birthQuestion(String language) {
+        return inLanguage(BIRTH_QUESTION, language);
+    }
+
+    /** Sent with the end birthday's message: the day after the child track's last day. */
+    static String programEnded(String language, int endBirthday) {
+        String years = "en".equals(language) ? ordinal(endBirthday) : Integer.toString(endBirthday);
+        return inLanguage(PROGRAM_ENDED, language).formatted(years);
+    }
+
+    private static String inLanguage(Map<String, String> texts, String language) {
+        return texts.getOrDefault(language, texts.get("ja"));
+    }
+
+    private static String ordinal(int n) {
+        return switch (n) {
+            case 3 -> "3rd";
+            default -> n + "th"; // end birthdays are 3 to 6
+        };
+    }
+}

@@ -1,0 +1,108 @@
+package jp.yorisoi.delivery;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import jp.yorisoi.delivery.LedgerEntry.DeliveryStatus;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * The delivery ledger in DynamoDB, one item per reader and delivery key. {@code muniDate} feeds the
+ * {@code ByMunicipalityDate} index (stats, catch-up); entries expire about 400 days after their date so a
+ * year-on-year comparison still has last year's figures.
+ */
+public final class DynamoLedger implements Ledger {
+
+    static final long RETENTION_DAYS = 400;
+    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoLedger(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public Optional<LedgerEntry> find(String municipalityId, String readerId, String deliveryKey) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
+                        .key(Map.of("pk", AttributeValue.fromS(municipalityId + "#" + readerId),
+                                "deliveryKey", AttributeValue.fromS(deliveryKey)))
+                        .consistentRead(true))
+                .item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    /**
+     * A SENDING entry may be claimed again: it is a crashed or timed-out attempt, and the channel's retry key
+     * makes the repeated send harmless. Only a final status stops the claim.
+     */
+    @Override
+    public boolean claim(LedgerEntry sending) {
+        if (sending.status() != DeliveryStatus.SENDING) {
+            throw new IllegalArgumentException("a claim writes SENDING, not " + sending.status());
+        }
+        try {
+            dynamo.putItem(r -> r.tableName(table)
+                    .item(toItem(sending))
+                    .conditionExpression("attribute_not_exists(pk) OR #status = :sending")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":sending", AttributeValue.fromS(DeliveryStatus.SENDING.name()))));
+            return true;
+        } catch (ConditionalCheckFailedException alreadyFinal) {
+            return false;
+        }
+    }
+
+    @Override
+    public void complete(LedgerEntry done) {
+        dynamo.putItem(r -> r.tableName(table).item(toItem(done)));
+    }
+
+    private static Map<String, AttributeValue> toItem(LedgerEntry entry) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", AttributeValue.fromS(entry.municipalityId() + "#" + entry.readerId()));
+        item.put("deliveryKey", AttributeValue.fromS(entry.deliveryKey()));
+        item.put("municipalityId", AttributeValue.fromS(entry.municipalityId()));
+        item.put("readerId", AttributeValue.fromS(entry.readerId()));
+        item.put("date", AttributeValue.fromS(entry.date().toString()));
+        item.put("status", AttributeValue.fromS(entry.status().name()));
+        putIfPresent(item, "channel", entry.channel());
+        putIfPresent(item, "role", entry.role());
+        item.put("parts", AttributeValue.fromN(Integer.toString(entry.parts())));
+        putIfPresent(item, "updatedAt", entry.updatedAt() == null ? null : entry.updatedAt().toString());
+        item.put("muniDate", AttributeValue.fromS(entry.municipalityId() + "#" + entry.date()));
+        long expiresAt = entry.date().plusDays(RETENTION_DAYS).atStartOfDay(TOKYO).toEpochSecond();
+        item.put("expiresAt", AttributeValue.fromN(Long.toString(expiresAt)));
+        return item;
+    }
+
+    private static LedgerEntry fromItem(Map<String, AttributeValue> item) {
+        return new LedgerEntry(
+                item.get("municipalityId").s(),
+                item.get("readerId").s(),
+                item.get("deliveryKey").s(),
+                LocalDate.parse(item.get("date").s()),
+                DeliveryStatus.valueOf(item.get("status").s()),
+                string(item.get("channel")),
+                string(item.get("role")),
+                Integer.parseInt(item.get("parts").n()),
+                item.containsKey("updatedAt") ? Instant.parse(item.get("updatedAt").s()) : null);
+    }
+
+    private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null) {
+            item.put(name, AttributeValue.fromS(value));
+        }
+    }
+
+    private static String string(AttributeValue value) {
+        return value == null ? null : value.s();
+    }
+}

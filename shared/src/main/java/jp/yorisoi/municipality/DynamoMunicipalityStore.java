@@ -1,0 +1,95 @@
+package jp.yorisoi.municipality;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+
+/** Municipalities in DynamoDB, one item per town keyed by {@code municipalityId}. */
+public final class DynamoMunicipalityStore implements MunicipalityStore {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoMunicipalityStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public Optional<Municipality> find(String municipalityId) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
+                        .key(Map.of("municipalityId", AttributeValue.fromS(municipalityId))))
+                .item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    /** A Scan is fine here: the table holds one item per town, a few thousand at most. */
+    @Override
+    public List<Municipality> listActive() {
+        List<Municipality> active = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        do {
+            ScanResponse response = dynamo.scan(ScanRequest.builder()
+                    .tableName(table)
+                    .filterExpression("active = :yes")
+                    .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true)))
+                    .exclusiveStartKey(startKey)
+                    .build());
+            response.items().forEach(item -> active.add(fromItem(item)));
+            startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey()
+                    : null;
+        } while (startKey != null);
+        return active;
+    }
+
+    @Override
+    public void save(Municipality municipality) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("municipalityId", AttributeValue.fromS(municipality.municipalityId()));
+        item.put("name", AttributeValue.fromS(municipality.name()));
+        putIfPresent(item, "signature", municipality.signature());
+        putIfPresent(item, "consultation", municipality.consultation());
+        item.put("plan", AttributeValue.fromS(municipality.plan().name()));
+        item.put("endBirthday", AttributeValue.fromN(Integer.toString(municipality.endBirthday())));
+        item.put("deliveryHour", AttributeValue.fromN(Integer.toString(municipality.deliveryHour())));
+        item.put("languages", AttributeValue.fromL(municipality.languages().stream()
+                .map(AttributeValue::fromS)
+                .toList()));
+        putIfPresent(item, "senderEmail", municipality.senderEmail());
+        item.put("active", AttributeValue.fromBool(municipality.active()));
+        dynamo.putItem(r -> r.tableName(table).item(item));
+    }
+
+    private static Municipality fromItem(Map<String, AttributeValue> item) {
+        return new Municipality(
+                item.get("municipalityId").s(),
+                item.get("name").s(),
+                string(item.get("signature")),
+                string(item.get("consultation")),
+                Plan.valueOf(item.get("plan").s()),
+                Integer.parseInt(item.get("endBirthday").n()),
+                Integer.parseInt(item.get("deliveryHour").n()),
+                item.containsKey("languages")
+                        ? item.get("languages").l().stream().map(AttributeValue::s).toList()
+                        : List.of(),
+                string(item.get("senderEmail")),
+                Boolean.TRUE.equals(item.get("active") == null ? null : item.get("active").bool()));
+    }
+
+    private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null) {
+            item.put(name, AttributeValue.fromS(value));
+        }
+    }
+
+    private static String string(AttributeValue value) {
+        return value == null ? null : value.s();
+    }
+}

@@ -1,0 +1,205 @@
+package jp.yorisoi.reader;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Readers in DynamoDB. The partition key spreads a municipality over 16 shards ("{municipalityId}#{hex digit}",
+ * the second character of the hashed readerId) so the fan-out can page through them in parallel; the sparse
+ * {@code ActiveReaders} index holds only ACTIVE readers because {@code activeShard} is written only for them.
+ */
+public final class DynamoReaderStore implements ReaderStore {
+
+    static final String ACTIVE_READERS = "ActiveReaders";
+    private static final int SEGMENTS = 16;
+    private static final int DEFAULT_PAGE_SIZE = 1000;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final int pageSize;
+
+    public DynamoReaderStore(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, DEFAULT_PAGE_SIZE);
+    }
+
+    /** @param pageSize most active readers handed over per page (bounds the fan-out's memory per page) */
+    public DynamoReaderStore(DynamoDbClient dynamo, String table, int pageSize) {
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("pageSize must be positive");
+        }
+        this.dynamo = dynamo;
+        this.table = table;
+        this.pageSize = pageSize;
+    }
+
+    @Override
+    public Optional<Reader> find(String municipalityId, String readerId) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
+                        .key(key(municipalityId, readerId))
+                        .consistentRead(true))
+                .item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    @Override
+    public Reader save(Reader reader) {
+        Reader saved = new Reader(reader.municipalityId(), reader.readerId(), reader.channel(), reader.address(),
+                reader.role(), reader.language(), reader.status(), reader.children(), reader.conversation(),
+                reader.createdAt(), reader.updatedAt(), reader.version() + 1);
+        PutItemRequest.Builder put = PutItemRequest.builder().tableName(table).item(toItem(saved));
+        if (reader.version() == 0) {
+            put.conditionExpression("attribute_not_exists(pk)");
+        } else {
+            put.conditionExpression("#version = :expected")
+                    .expressionAttributeNames(Map.of("#version", "version"))
+                    .expressionAttributeValues(Map.of(":expected", number(reader.version())));
+        }
+        try {
+            dynamo.putItem(put.build());
+        } catch (ConditionalCheckFailedException e) {
+            throw new ConcurrentChangeException("reader " + reader.readerId() + " of " + reader.municipalityId()
+                    + " changed since version " + reader.version());
+        }
+        return saved;
+    }
+
+    @Override
+    public void delete(String municipalityId, String readerId) {
+        dynamo.deleteItem(r -> r.tableName(table).key(key(municipalityId, readerId)));
+    }
+
+    @Override
+    public int segments() {
+        return SEGMENTS;
+    }
+
+    @Override
+    public void forEachActiveReader(String municipalityId, int segment, Consumer<List<ActiveReader>> page) {
+        if (segment < 0 || segment >= SEGMENTS) {
+            throw new IllegalArgumentException("segment must be 0 to " + (SEGMENTS - 1) + ": " + segment);
+        }
+        String shard = municipalityId + "#" + Character.forDigit(segment, SEGMENTS);
+        Map<String, AttributeValue> startKey = null;
+        do {
+            QueryResponse response = dynamo.query(QueryRequest.builder()
+                    .tableName(table)
+                    .indexName(ACTIVE_READERS)
+                    .keyConditionExpression("activeShard = :shard")
+                    .expressionAttributeValues(Map.of(":shard", AttributeValue.fromS(shard)))
+                    .projectionExpression("readerId, channel")
+                    .limit(pageSize)
+                    .exclusiveStartKey(startKey)
+                    .build());
+            List<ActiveReader> readers = response.items().stream()
+                    .map(item -> new ActiveReader(item.get("readerId").s(),
+                            Channel.valueOf(item.get("channel").s())))
+                    .toList();
+            if (!readers.isEmpty()) {
+                page.accept(readers);
+            }
+            startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey()
+                    : null;
+        } while (startKey != null);
+    }
+
+    static String partitionKey(String municipalityId, String readerId) {
+        return municipalityId + "#" + readerId.charAt(1);
+    }
+
+    private static Map<String, AttributeValue> key(String municipalityId, String readerId) {
+        return Map.of("pk", AttributeValue.fromS(partitionKey(municipalityId, readerId)),
+                "readerId", AttributeValue.fromS(readerId));
+    }
+
+    private static Map<String, AttributeValue> toItem(Reader reader) {
+        Map<String, AttributeValue> item = new HashMap<>(key(reader.municipalityId(), reader.readerId()));
+        item.put("municipalityId", AttributeValue.fromS(reader.municipalityId()));
+        item.put("channel", AttributeValue.fromS(reader.channel().name()));
+        item.put("address", AttributeValue.fromS(reader.address()));
+        putIfPresent(item, "role", reader.role() == null ? null : reader.role().name());
+        item.put("language", AttributeValue.fromS(reader.language()));
+        item.put("status", AttributeValue.fromS(reader.status().name()));
+        if (reader.status().receivesDeliveries()) {
+            item.put("activeShard", item.get("pk"));
+        }
+        item.put("children", AttributeValue.fromL(reader.children().stream()
+                .map(child -> AttributeValue.fromM(toMap(child)))
+                .toList()));
+        Map<String, AttributeValue> conversation = new HashMap<>();
+        reader.conversation().forEach((k, v) -> conversation.put(k, AttributeValue.fromS(v)));
+        item.put("conversation", AttributeValue.fromM(conversation));
+        putIfPresent(item, "createdAt", reader.createdAt());
+        putIfPresent(item, "updatedAt", reader.updatedAt());
+        item.put("version", number(reader.version()));
+        return item;
+    }
+
+    private static Map<String, AttributeValue> toMap(Child child) {
+        Map<String, AttributeValue> map = new HashMap<>();
+        map.put("childId", AttributeValue.fromS(child.childId()));
+        putIfPresent(map, "dueDate", child.dueDate());
+        putIfPresent(map, "birthDate", child.birthDate());
+        map.put("status", AttributeValue.fromS(child.status().name()));
+        putIfPresent(map, "birthAskedOn", child.birthAskedOn());
+        return map;
+    }
+
+    private static Reader fromItem(Map<String, AttributeValue> item) {
+        List<Child> children = new ArrayList<>();
+        if (item.containsKey("children")) {
+            for (AttributeValue child : item.get("children").l()) {
+                Map<String, AttributeValue> m = child.m();
+                children.add(new Child(m.get("childId").s(), date(m.get("dueDate")), date(m.get("birthDate")),
+                        ChildStatus.valueOf(m.get("status").s()), date(m.get("birthAskedOn"))));
+            }
+        }
+        Map<String, String> conversation = new HashMap<>();
+        if (item.containsKey("conversation")) {
+            item.get("conversation").m().forEach((k, v) -> conversation.put(k, v.s()));
+        }
+        return new Reader(
+                item.get("municipalityId").s(),
+                item.get("readerId").s(),
+                Channel.valueOf(item.get("channel").s()),
+                item.get("address").s(),
+                item.containsKey("role") ? Role.valueOf(item.get("role").s()) : null,
+                item.containsKey("language") ? item.get("language").s() : null,
+                ReaderStatus.valueOf(item.get("status").s()),
+                children,
+                conversation,
+                instant(item.get("createdAt")),
+                instant(item.get("updatedAt")),
+                Long.parseLong(item.get("version").n()));
+    }
+
+    private static void putIfPresent(Map<String, AttributeValue> item, String name, Object value) {
+        if (value != null) {
+            item.put(name, AttributeValue.fromS(value.toString()));
+        }
+    }
+
+    private static AttributeValue number(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    private static LocalDate date(AttributeValue value) {
+        return value == null ? null : LocalDate.parse(value.s());
+    }
+
+    private static Instant instant(AttributeValue value) {
+        return value == null ? null : Instant.parse(value.s());
+    }
+}

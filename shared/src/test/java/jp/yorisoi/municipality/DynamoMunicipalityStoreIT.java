@@ -1,0 +1,57 @@
+package jp.yorisoi.municipality;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Comparator;
+import java.util.List;
+import jp.yorisoi.testing.LocalTables;
+import org.junit.jupiter.api.Test;
+
+class DynamoMunicipalityStoreIT {
+
+    private final LocalTables tables = LocalTables.create();
+    private final DynamoMunicipalityStore store = new DynamoMunicipalityStore(tables.dynamo(), tables.municipalities());
+
+    @Test
+    void municipalityReadsBackAsSaved() {
+        Municipality town = new Municipality("m1", "よりそい市", "よりそい市より", "子育て相談 0120-000-000（平日9時〜17時）",
+                Plan.FULL, 6, 7, List.of("ja", "ja-easy", "en"), "info@yorisoi.example.jp", true);
+
+        store.save(town);
+
+        assertEquals(town, store.find("m1").orElseThrow());
+    }
+
+    @Test
+    void municipalityWithoutOptionalFieldsReadsBackAsSaved() {
+        Municipality town = new Municipality("m2", "小町", null, null, Plan.BASE_ONLY, 3, 8, List.of("ja"), null, false);
+
+        store.save(town);
+
+        assertEquals(town, store.find("m2").orElseThrow());
+    }
+
+    @Test
+    void unknownMunicipalityIsEmpty() {
+        assertTrue(store.find("nowhere").isEmpty());
+    }
+
+    @Test
+    void onlyActiveMunicipalitiesAreListed() {
+        Municipality a = town("a", true);
+        Municipality b = town("b", false);
+        Municipality c = town("c", true);
+        List.of(a, b, c).forEach(store::save);
+
+        List<Municipality> active = store.listActive().stream()
+                .sorted(Comparator.comparing(Municipality::municipalityId))
+                .toList();
+
+        assertEquals(List.of(a, c), active);
+    }
+
+    private static Municipality town(String id, boolean active) {
+        return new Municipality(id, id + "町", id + "町より", "相談窓口", Plan.FULL, 3, 7, List.of("ja"), null, active);
+    }
+}

@@ -1,0 +1,173 @@
+package jp.yorisoi.reader;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import jp.yorisoi.reader.ReaderStore.ActiveReader;
+import jp.yorisoi.reader.ReaderStore.ConcurrentChangeException;
+import jp.yorisoi.testing.LocalTables;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+class DynamoReaderStoreIT {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T00:00:00Z");
+
+    private final LocalTables tables = LocalTables.create();
+    private final DynamoReaderStore store = new DynamoReaderStore(tables.dynamo(), tables.readers());
+
+    @Test
+    void readerWithTwinsAndConversationReadsBackAsSaved() {
+        Reader reader = Reader.newcomer("m1", Channel.LINE, "U1234", NOW)
+                .withRole(Role.PARTNER)
+                .withLanguage("ja-easy")
+                .withStatus(ReaderStatus.ACTIVE)
+                .withChildren(List.of(
+                        Child.born("c1", LocalDate.of(2026, 2, 28)),
+                        Child.born("c2", LocalDate.of(2026, 2, 28)).askedAboutBirth(LocalDate.of(2026, 2, 20)),
+                        Child.expected("c3", LocalDate.of(2027, 3, 1)).lost()))
+                .withConversation(Map.of("pending", "dueDate", "childId", "c3"));
+
+        Reader saved = store.save(reader);
+
+        assertEquals(1, saved.version());
+        assertEquals(saved, store.find("m1", reader.readerId()).orElseThrow());
+        assertEquals(saved, store.findByAddress("m1", Channel.LINE, "U1234").orElseThrow());
+    }
+
+    @Test
+    void newcomerWithoutChildrenOrRoleReadsBackAsSaved() {
+        Reader saved = store.save(Reader.newcomer("m1", Channel.EMAIL, "Parent@Example.jp", NOW));
+
+        assertEquals(saved, store.findByAddress("m1", Channel.EMAIL, "parent@example.jp").orElseThrow());
+    }
+
+    @Test
+    void unknownReaderIsEmpty() {
+        assertTrue(store.find("m1", Reader.idFor("m1", Channel.LINE, "nobody")).isEmpty());
+    }
+
+    @Test
+    void eachSaveAdvancesTheVersion() {
+        Reader first = store.save(Reader.newcomer("m1", Channel.LINE, "U1", NOW));
+        Reader second = store.save(first.withStatus(ReaderStatus.ACTIVE));
+
+        assertEquals(2, second.version());
+        assertEquals(ReaderStatus.ACTIVE, store.find("m1", first.readerId()).orElseThrow().status());
+    }
+
+    @Test
+    void saveLosesToAConcurrentSaveOfTheSameVersion() {
+        Reader read = store.save(Reader.newcomer("m1", Channel.LINE, "U1", NOW));
+        store.save(read.withLanguage("en"));
+
+        assertThrows(ConcurrentChangeException.class, () -> store.save(read.withLanguage("ja-easy")));
+        assertEquals("en", store.find("m1", read.readerId()).orElseThrow().language());
+    }
+
+    @Test
+    void secondNewcomerWithTheSameAddressDoesNotOverwriteTheFirst() {
+        store.save(Reader.newcomer("m1", Channel.LINE, "U1", NOW).withLanguage("en"));
+
+        assertThrows(ConcurrentChangeException.class,
+                () -> store.save(Reader.newcomer("m1", Channel.LINE, "U1", NOW)));
+        assertEquals("en", store.findByAddress("m1", Channel.LINE, "U1").orElseThrow().language());
+    }
+
+    @Test
+    void deleteRemovesTheReader() {
+        Reader saved = store.save(Reader.newcomer("m1", Channel.LINE, "U1", NOW).withStatus(ReaderStatus.ACTIVE));
+
+        store.delete("m1", saved.readerId());
+
+        assertTrue(store.find("m1", saved.readerId()).isEmpty());
+        assertTrue(activeIn("m1", store).isEmpty());
+    }
+
+    @Test
+    void onlyActiveReadersAreInTheActiveIndex() {
+        Reader active = store.save(Reader.newcomer("m1", Channel.LINE, "U-active", NOW)
+                .withStatus(ReaderStatus.ACTIVE));
+        Reader paused = store.save(Reader.newcomer("m1", Channel.EMAIL, "paused@example.jp", NOW)
+                .withStatus(ReaderStatus.ACTIVE));
+        store.save(paused.withStatus(ReaderStatus.PAUSED));
+        store.save(Reader.newcomer("m1", Channel.LINE, "U-registering", NOW));
+        store.save(Reader.newcomer("m2", Channel.LINE, "U-other-town", NOW).withStatus(ReaderStatus.ACTIVE));
+
+        assertEquals(Set.of(new ActiveReader(active.readerId(), Channel.LINE)), activeIn("m1", store));
+        Map<String, AttributeValue> stored = tables.dynamo().getItem(r -> r.tableName(tables.readers())
+                .key(Map.of("pk", AttributeValue.fromS("m1#" + paused.readerId().charAt(1)),
+                        "readerId", AttributeValue.fromS(paused.readerId())))).item();
+        assertFalse(stored.containsKey("activeShard"));
+    }
+
+    @Test
+    void resumedReaderIsListedAgainWithItsChannel() {
+        Reader reader = store.save(Reader.newcomer("m1", Channel.EMAIL, "a@example.jp", NOW)
+                .withStatus(ReaderStatus.PAUSED));
+
+        store.save(reader.withStatus(ReaderStatus.ACTIVE));
+
+        assertEquals(Set.of(new ActiveReader(reader.readerId(), Channel.EMAIL)), activeIn("m1", store));
+    }
+
+    @Test
+    void everyActiveReaderIsListedExactlyOnceAcrossSegmentsAndPages() {
+        DynamoReaderStore smallPages = new DynamoReaderStore(tables.dynamo(), tables.readers(), 40);
+        Set<ActiveReader> expected = new HashSet<>();
+        for (int i = 0; i < 2500; i++) {
+            Channel channel = i % 3 == 0 ? Channel.EMAIL : Channel.LINE;
+            Reader reader = Reader.newcomer("m1", channel, "reader-" + i + "@example.jp", NOW);
+            ReaderStatus status = i % 10 == 0 ? ReaderStatus.PAUSED : ReaderStatus.ACTIVE;
+            smallPages.save(reader.withStatus(status));
+            if (status == ReaderStatus.ACTIVE) {
+                expected.add(new ActiveReader(reader.readerId(), channel));
+            }
+        }
+
+        List<ActiveReader> listed = new ArrayList<>();
+        AtomicInteger pages = new AtomicInteger();
+        Map<Integer, Integer> pagesPerSegment = new HashMap<>();
+        for (int segment = 0; segment < smallPages.segments(); segment++) {
+            int s = segment;
+            smallPages.forEachActiveReader("m1", segment, page -> {
+                assertTrue(page.size() <= 40);
+                page.forEach(r -> assertEquals(s, Character.digit(r.readerId().charAt(1), 16)));
+                pages.incrementAndGet();
+                pagesPerSegment.merge(s, 1, Integer::sum);
+                listed.addAll(page);
+            });
+        }
+
+        assertEquals(2250, expected.size());
+        assertEquals(expected.size(), listed.size());
+        assertEquals(expected, Set.copyOf(listed));
+        assertEquals(16, pagesPerSegment.size());
+        assertTrue(pagesPerSegment.values().stream().allMatch(n -> n > 1), pagesPerSegment::toString);
+    }
+
+    @Test
+    void segmentOutsideTheSixteenIsRejected() {
+        assertEquals(16, store.segments());
+        assertThrows(IllegalArgumentException.class, () -> store.forEachActiveReader("m1", 16, page -> {}));
+    }
+
+    private static Set<ActiveReader> activeIn(String municipalityId, ReaderStore store) {
+        Set<ActiveReader> active = new HashSet<>();
+        for (int segment = 0; segment < store.segments(); segment++) {
+            store.forEachActiveReader(municipalityId, segment, active::addAll);
+        }
+        return active;
+    }
+}
