@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import jp.yorisoi.aws.AwsClients;
 import jp.yorisoi.testkit.LocalDynamo;
@@ -30,13 +31,15 @@ public final class LocalRunner implements AutoCloseable {
     private final LocalConfig config;
     private final LocalServer server;
     private final LocalServices services;
+    private final Optional<DemoData.Seeded> seeded;
     private final Deque<AutoCloseable> resources;
 
     private LocalRunner(LocalConfig config, LocalServer server, LocalServices services,
-                        Deque<AutoCloseable> resources) {
+                        Optional<DemoData.Seeded> seeded, Deque<AutoCloseable> resources) {
         this.config = config;
         this.server = server;
         this.services = services;
+        this.seeded = seeded;
         this.resources = resources;
     }
 
@@ -95,10 +98,10 @@ public final class LocalRunner implements AutoCloseable {
             LocalServices services = new LocalServices(clock, dynamoDb, sqs, ses, tables, queueUrls, channels,
                     lineApi, config.adminToken());
 
-            DemoData.seed(services, DemoData.contentDirectory());
+            Optional<DemoData.Seeded> seeded = DemoData.contentDirectory().map(dir -> DemoData.seed(services, dir));
             routes(services, server.routes());
             startDelivery(services).forEach(resources::push);
-            return new LocalRunner(config, server, services, resources);
+            return new LocalRunner(config, server, services, seeded, resources);
         } catch (IOException | RuntimeException e) {
             closeAll(resources);
             throw e;
@@ -150,7 +153,7 @@ public final class LocalRunner implements AutoCloseable {
         String aws = config.awsEndpoint()
                 .map(uri -> uri + "   (DynamoDB, SQS and SES: e-mail goes there, not to the sandbox)")
                 .orElse("DynamoDB Local and ElasticMQ in this JVM; e-mail to the sandbox");
-        String content = DemoData.contentDirectory().map(Object::toString).orElse("no content/ directory found");
+        String content = seeded.map(Object::toString).orElse("none: no content/ directory beside template.yaml");
         return """
 
                 yorisoi local runner on %1$s

@@ -5,6 +5,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import jp.yorisoi.municipality.ChannelCredentials;
+import jp.yorisoi.municipality.StaticChannelCredentials;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -47,6 +50,12 @@ public record LocalServices(
 
     public Optional<LocalChannel> channel(String municipalityId) {
         return channels.stream().filter(c -> c.municipalityId().equals(municipalityId)).findFirst();
+    }
+
+    /** The towns' channels as the handlers' port sees them. */
+    public ChannelCredentials channelCredentials() {
+        return new StaticChannelCredentials(channels.stream().collect(Collectors.toMap(LocalChannel::municipalityId,
+                c -> new StaticChannelCredentials.Credentials(c.channelSecret(), c.accessToken()))));
     }
 
     /** The municipality whose channel the access token belongs to (the fake LINE API's Authorization check). */

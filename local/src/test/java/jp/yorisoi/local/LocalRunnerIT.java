@@ -8,9 +8,14 @@ import com.linecorp.bot.messaging.model.PushMessageRequest;
 import com.linecorp.bot.messaging.model.TextMessage;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jp.yorisoi.content.ContentOwner;
+import jp.yorisoi.content.DynamoCatalogue;
+import jp.yorisoi.municipality.DynamoMunicipalityStore;
+import jp.yorisoi.schedule.Track;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,6 +48,18 @@ class LocalRunnerIT {
             assertTrue(services.sqs().getQueueUrl(r -> r.queueName(queue)).queueUrl()
                     .equals(services.queueUrl(queue)), queue);
         }
+    }
+
+    @Test
+    void demoTownAndSampleContentAreLoadedFromTheContentDirectory() {
+        LocalServices services = runner.services();
+        var municipalities = new DynamoMunicipalityStore(services.dynamoDb(), services.table("MunicipalitiesTable"));
+        var catalogue = new DynamoCatalogue(services.dynamoDb(), services.table("ContentTable"));
+
+        assertTrue(municipalities.find("demo").isPresent());
+        assertTrue(catalogue.daily(ContentOwner.BASE, Track.PREGNANCY, 28, "ja").isPresent());
+        assertTrue(catalogue.daily("demo", Track.PREGNANCY, 28, "ja").isPresent());
+        assertEquals(Optional.of("demo-channel-secret"), services.channelCredentials().channelSecret("demo"));
     }
 
     @Test
