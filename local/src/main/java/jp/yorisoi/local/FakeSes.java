@@ -9,19 +9,28 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * SES v2 SendEmail ({@code POST /v2/email/outbound-emails}, REST-JSON) as the AWS SDK calls it, putting each
- * e-mail in the {@link Outbox}. An EmailTag named "municipalityId" names the town on the sandbox page.
+ * e-mail in the {@link Outbox}, with the town whose sender address it comes from (or that an EmailTag named
+ * "municipalityId" names).
  */
 final class FakeSes {
 
     static final String PATH = "/v2/email/outbound-emails";
 
-    private final Outbox outbox;
+    private static final Pattern ADDRESS = Pattern.compile("<([^>]+)>\\s*$");
 
-    FakeSes(Outbox outbox) {
+    private final Outbox outbox;
+    private final Function<String, Optional<String>> municipalityOfSender;
+
+    FakeSes(Outbox outbox, Function<String, Optional<String>> municipalityOfSender) {
         this.outbox = outbox;
+        this.municipalityOfSender = municipalityOfSender;
     }
 
     void handle(HttpExchange exchange, String path) throws IOException {
@@ -53,6 +62,10 @@ final class FakeSes {
             if (tag.path("Name").asText().equals("municipalityId")) {
                 municipalityId = tag.path("Value").asText();
             }
+        }
+        if (municipalityId == null) {
+            Matcher named = ADDRESS.matcher(from);
+            municipalityId = municipalityOfSender.apply(named.find() ? named.group(1) : from.strip()).orElse(null);
         }
         String messageId = outbox.email(municipalityId, email(from, to, request.path("Content")));
         HttpIo.json(exchange, 200, Map.of("x-amzn-RequestId", messageId), Map.of("MessageId", messageId));

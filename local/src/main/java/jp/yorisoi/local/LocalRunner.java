@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import jp.yorisoi.aws.AwsClients;
+import jp.yorisoi.municipality.DynamoMunicipalityStore;
+import jp.yorisoi.municipality.Municipality;
+import jp.yorisoi.municipality.MunicipalityStore;
 import jp.yorisoi.testkit.LocalDynamo;
 import jp.yorisoi.testkit.LocalSqs;
 import jp.yorisoi.testkit.TemplateResources;
@@ -62,20 +65,12 @@ public final class LocalRunner implements AutoCloseable {
             Clock clock = config.clock();
             List<LocalChannel> channels = List.of(new LocalChannel(
                     LocalConfig.DEMO_MUNICIPALITY, config.demoChannelSecret(), config.demoChannelToken()));
-            Outbox outbox = new Outbox(Clock.systemUTC());
-            LocalServer server = LocalServer.start(config.port(), outbox,
-                    token -> channels.stream().filter(c -> c.accessToken().equals(token))
-                            .map(LocalChannel::municipalityId).findFirst());
-            resources.push(server);
-
             DynamoDbClient dynamoDb;
             SqsClient sqs;
-            SesV2Client ses;
             if (config.awsEndpoint().isPresent()) {
                 AwsClients aws = AwsClients.forEmulator(config.awsEndpoint().get());
                 dynamoDb = aws.dynamoDb();
                 sqs = aws.sqs();
-                ses = aws.ses();
             } else {
                 LocalDynamo dynamo = LocalDynamo.start(0);
                 resources.push(dynamo);
@@ -83,15 +78,26 @@ public final class LocalRunner implements AutoCloseable {
                 resources.push(queues);
                 dynamoDb = dynamo.client();
                 sqs = queues.client();
-                ses = AwsClients.forEmulator(server.baseUri()).ses();
             }
             resources.push(dynamoDb);
             resources.push(sqs);
-            resources.push(ses);
 
             TemplateResources template = TemplateResources.locate();
             Map<String, String> tables = template.createTables(dynamoDb, "");
             Map<String, String> queueUrls = template.createQueues(sqs, "");
+            MunicipalityStore municipalities = new DynamoMunicipalityStore(dynamoDb, tables.get("MunicipalitiesTable"));
+
+            LocalServer server = LocalServer.start(config.port(), new Outbox(Clock.systemUTC()),
+                    token -> channels.stream().filter(c -> c.accessToken().equals(token))
+                            .map(LocalChannel::municipalityId).findFirst(),
+                    sender -> municipalities.listActive().stream()
+                            .filter(m -> sender.equalsIgnoreCase(m.senderEmail()))
+                            .map(Municipality::municipalityId).findFirst());
+            resources.push(server);
+            SesV2Client ses = config.awsEndpoint().map(endpoint -> AwsClients.forEmulator(endpoint).ses())
+                    .orElseGet(() -> AwsClients.forEmulator(server.baseUri()).ses());
+            resources.push(ses);
+
             // A bare origin, like https://api.line.me: the LINE SDK refuses a base URL whose path lacks a trailing
             // slash and drops that path anyway. The fake LINE API answers at /v2/bot/... and /line-api/v2/bot/....
             URI lineApi = config.lineApiBaseUrl().orElse(server.baseUri());

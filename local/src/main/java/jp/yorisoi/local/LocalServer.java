@@ -38,24 +38,27 @@ public final class LocalServer implements AutoCloseable {
     private final ZoneId zone;
 
     private LocalServer(HttpServer server, ApiRoutes routes, Outbox outbox,
-                        Function<String, Optional<String>> municipalityOfToken, ZoneId zone) {
+                        Function<String, Optional<String>> municipalityOfToken,
+                        Function<String, Optional<String>> municipalityOfSender, ZoneId zone) {
         this.server = server;
         this.routes = routes;
         this.outbox = outbox;
         this.line = new FakeLineApi(outbox, municipalityOfToken);
-        this.ses = new FakeSes(outbox);
+        this.ses = new FakeSes(outbox, municipalityOfSender);
         this.zone = zone;
     }
 
     /**
      * Starts serving on {@code port} (0 = a free one).
      *
-     * @param municipalityOfToken channel access token → municipality, for the fake LINE API
+     * @param municipalityOfToken  channel access token → municipality, for the fake LINE API
+     * @param municipalityOfSender sender e-mail address → municipality, to name the town of an e-mail
      */
-    public static LocalServer start(int port, Outbox outbox, Function<String, Optional<String>> municipalityOfToken)
-            throws IOException {
+    public static LocalServer start(int port, Outbox outbox, Function<String, Optional<String>> municipalityOfToken,
+                                    Function<String, Optional<String>> municipalityOfSender) throws IOException {
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        LocalServer server = new LocalServer(http, new ApiRoutes(), outbox, municipalityOfToken, LocalConfig.TOKYO);
+        LocalServer server = new LocalServer(http, new ApiRoutes(), outbox, municipalityOfToken, municipalityOfSender,
+                LocalConfig.TOKYO);
         http.setExecutor(server.executor);
         http.createContext("/", server::dispatch);
         http.start();

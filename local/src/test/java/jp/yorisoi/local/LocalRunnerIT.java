@@ -74,12 +74,13 @@ class LocalRunnerIT {
                 .apiEndPoint(services.lineApiBaseUrl()).build();
         line.pushMessage(UUID.randomUUID(), new PushMessageRequest("U1", List.of(new TextMessage("おはよう")), false, null))
                 .get();
-        services.ses().sendEmail(r -> r.fromEmailAddress("town@example.jp")
+        services.ses().sendEmail(r -> r.fromEmailAddress("hello@demo.yorisoi.example")
                 .destination(d -> d.toAddresses("parent@example.jp"))
                 .content(c -> c.simple(m -> m.subject(s -> s.data("件名")).body(b -> b.text(t -> t.data("本文"))))));
 
-        assertEquals(List.of("email", "push"),
-                runner.outbox().messages().stream().map(SandboxMessage::kind).limit(2).toList());
+        List<SandboxMessage> sent = runner.outbox().messages();
+        assertEquals(List.of("email", "push"), sent.stream().map(SandboxMessage::kind).limit(2).toList());
+        assertEquals(List.of("demo", "demo"), sent.stream().map(SandboxMessage::municipalityId).limit(2).toList());
     }
 
     @Test

@@ -47,7 +47,8 @@ class LocalServerIT {
     @BeforeAll
     static void start() throws Exception {
         server = LocalServer.start(0, new Outbox(Clock.systemUTC()),
-                token -> token.equals(TOKEN) ? Optional.of("demo") : Optional.empty());
+                token -> token.equals(TOKEN) ? Optional.of("demo") : Optional.empty(),
+                sender -> sender.equals("town@example.jp") ? Optional.of("demo") : Optional.empty());
         server.routes().add("POST", "/webhook/{municipalityId}", "LineWebhookFunction", (event, context) -> {
             APIGatewayV2HTTPResponse response = new APIGatewayV2HTTPResponse();
             response.setStatusCode(202);
@@ -189,9 +190,8 @@ class LocalServerIT {
     void emailThroughTheSesV2ClientIsRecordedWithBodiesAndUnsubscribeHeaders() throws Exception {
         try (SesV2Client ses = AwsClients.forEmulator(server.baseUri()).ses()) {
             String messageId = ses.sendEmail(r -> r
-                    .fromEmailAddress("town@example.jp")
+                    .fromEmailAddress("よりそい町 <town@example.jp>")
                     .destination(d -> d.toAddresses("parent@example.jp"))
-                    .emailTags(t -> t.name("municipalityId").value("demo"))
                     .content(c -> c.simple(m -> m
                             .subject(s -> s.data("【生後45日】今日のメッセージ").charset("UTF-8"))
                             .body(b -> b.text(t -> t.data("本文")).html(h -> h.data("<p>本文</p>")))
@@ -204,7 +204,7 @@ class LocalServerIT {
             assertEquals("email", recorded.path("kind").asText());
             assertEquals("demo", recorded.path("municipalityId").asText());
             JsonNode email = recorded.path("email");
-            assertEquals("town@example.jp", email.path("from").asText());
+            assertEquals("よりそい町 <town@example.jp>", email.path("from").asText());
             assertEquals("parent@example.jp", email.path("to").get(0).asText());
             assertEquals("【生後45日】今日のメッセージ", email.path("subject").asText());
             assertEquals("本文", email.path("text").asText());
