@@ -47,7 +47,14 @@ public final class LocalRunner implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
-        LocalConfig config = LocalConfig.fromEnvironment(System.getenv());
+        LocalConfig config;
+        try {
+            config = LocalConfig.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("run-local: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         LocalRunner runner = start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -85,7 +92,8 @@ public final class LocalRunner implements AutoCloseable {
             TemplateResources template = TemplateResources.locate();
             Map<String, String> tables = template.createTables(dynamoDb, "");
             Map<String, String> queueUrls = template.createQueues(sqs, "");
-            MunicipalityStore municipalities = new DynamoMunicipalityStore(dynamoDb, tables.get("MunicipalitiesTable"));
+            MunicipalityStore municipalities =
+                    new DynamoMunicipalityStore(dynamoDb, LocalServices.lookup(tables, "MunicipalitiesTable", "table"));
 
             LocalServer server = LocalServer.start(config.port(), new Outbox(Clock.systemUTC()),
                     token -> channels.stream().filter(c -> c.accessToken().equals(token))

@@ -64,7 +64,7 @@ public record LocalServices(
                 .map(LocalChannel::municipalityId).findFirst();
     }
 
-    private static String lookup(Map<String, String> resources, String logicalId, String kind) {
+    static String lookup(Map<String, String> resources, String logicalId, String kind) {
         String value = resources.get(logicalId);
         if (value == null) {
             throw new IllegalStateException("template.yaml declares no " + kind + " " + logicalId
