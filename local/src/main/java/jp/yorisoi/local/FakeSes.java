@@ -3,9 +3,7 @@ package jp.yorisoi.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +55,12 @@ final class FakeSes {
             badRequest(exchange, 400, "BadRequestException", "FromEmailAddress and a destination are required");
             return;
         }
+        JsonNode simple = request.path("Content").path("Simple");
+        if (!simple.isObject()) {
+            // The mail channel sends Simple content (with its own headers); raw MIME and templates are not caught.
+            badRequest(exchange, 400, "BadRequestException", "The sandbox catches Simple content only");
+            return;
+        }
         String municipalityId = null;
         for (JsonNode tag : request.path("EmailTags")) {
             if (tag.path("Name").asText().equals("municipalityId")) {
@@ -67,48 +71,18 @@ final class FakeSes {
             Matcher named = ADDRESS.matcher(from);
             municipalityId = municipalityOfSender.apply(named.find() ? named.group(1) : from.strip()).orElse(null);
         }
-        String messageId = outbox.email(municipalityId, email(from, to, request.path("Content")));
+        String messageId = outbox.email(municipalityId, email(from, to, simple));
         HttpIo.json(exchange, 200, Map.of("x-amzn-RequestId", messageId), Map.of("MessageId", messageId));
     }
 
-    private static SandboxMessage.Email email(String from, List<String> to, JsonNode content) {
-        JsonNode simple = content.path("Simple");
-        if (simple.isObject()) {
-            Map<String, String> headers = new LinkedHashMap<>();
-            simple.path("Headers").forEach(h -> headers.put(h.path("Name").asText(), h.path("Value").asText()));
-            return new SandboxMessage.Email(from, to,
-                    simple.path("Subject").path("Data").asText(null),
-                    simple.path("Body").path("Text").path("Data").asText(null),
-                    simple.path("Body").path("Html").path("Data").asText(null),
-                    headers);
-        }
-        if (content.path("Raw").isObject()) {
-            // A raw MIME message is shown as it was sent; its top-level headers are listed too.
-            String mime = new String(Base64.getMimeDecoder().decode(content.path("Raw").path("Data").asText("")),
-                    StandardCharsets.UTF_8);
-            Map<String, String> headers = mimeHeaders(mime);
-            return new SandboxMessage.Email(from, to, headers.get("Subject"), mime, null, headers);
-        }
-        JsonNode template = content.path("Template");
-        return new SandboxMessage.Email(from, to, "template " + template.path("TemplateName").asText(""),
-                template.path("TemplateData").asText(null), null, Map.of());
-    }
-
-    private static Map<String, String> mimeHeaders(String mime) {
+    private static SandboxMessage.Email email(String from, List<String> to, JsonNode simple) {
         Map<String, String> headers = new LinkedHashMap<>();
-        String last = null;
-        for (String line : mime.split("\r?\n")) {
-            if (line.isEmpty()) {
-                break;
-            }
-            if ((line.startsWith(" ") || line.startsWith("\t")) && last != null) {
-                headers.put(last, headers.get(last) + " " + line.strip());
-            } else if (line.indexOf(':') > 0) {
-                last = line.substring(0, line.indexOf(':')).strip();
-                headers.put(last, line.substring(line.indexOf(':') + 1).strip());
-            }
-        }
-        return headers;
+        simple.path("Headers").forEach(h -> headers.put(h.path("Name").asText(), h.path("Value").asText()));
+        return new SandboxMessage.Email(from, to,
+                simple.path("Subject").path("Data").asText(null),
+                simple.path("Body").path("Text").path("Data").asText(null),
+                simple.path("Body").path("Html").path("Data").asText(null),
+                headers);
     }
 
     private static void badRequest(HttpExchange exchange, int status, String type, String message) throws IOException {
