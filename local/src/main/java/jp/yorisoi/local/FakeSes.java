@@ -14,8 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * SES v2 SendEmail ({@code POST /v2/email/outbound-emails}, REST-JSON) as the AWS SDK calls it, putting each
- * e-mail in the {@link Outbox}, with the town whose sender address it comes from (or that an EmailTag named
- * "municipalityId" names).
+ * e-mail in the {@link Outbox} with the town whose sender address it comes from.
  */
 final class FakeSes {
 
@@ -61,16 +60,9 @@ final class FakeSes {
             badRequest(exchange, 400, "BadRequestException", "The sandbox catches Simple content only");
             return;
         }
-        String municipalityId = null;
-        for (JsonNode tag : request.path("EmailTags")) {
-            if (tag.path("Name").asText().equals("municipalityId")) {
-                municipalityId = tag.path("Value").asText();
-            }
-        }
-        if (municipalityId == null) {
-            Matcher named = ADDRESS.matcher(from);
-            municipalityId = municipalityOfSender.apply(named.find() ? named.group(1) : from.strip()).orElse(null);
-        }
+        Matcher named = ADDRESS.matcher(from);
+        String municipalityId =
+                municipalityOfSender.apply(named.find() ? named.group(1) : from.strip()).orElse(null);
         String messageId = outbox.email(municipalityId, email(from, to, simple));
         HttpIo.json(exchange, 200, Map.of("x-amzn-RequestId", messageId), Map.of("MessageId", messageId));
     }
