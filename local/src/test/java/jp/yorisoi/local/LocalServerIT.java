@@ -182,8 +182,12 @@ class LocalServerIT {
     }
 
     @Test
-    void quotaIsUnlimitedAsOnTheMunicipalPlan() throws Exception {
+    void quotaIsUnlimitedAsOnTheMunicipalPlanAndConsumptionCountsPushes() throws Exception {
+        line.pushMessage(null, push("U1", List.of(new TextMessage("a")))).get();
+        line.replyMessage(new ReplyMessageRequest("reply-token-quota", List.of(new TextMessage("b")), false)).get();
+
         assertEquals(QuotaType.NONE, line.getMessageQuota().get().body().type());
+        assertEquals(1L, line.getMessageQuotaConsumption().get().body().totalUsage());
     }
 
     @Test
