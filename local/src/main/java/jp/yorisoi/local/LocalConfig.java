@@ -1,0 +1,92 @@
+package jp.yorisoi.local;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the local runner is told by its environment: PORT, TODAY, the demo town's LINE channel, the operator
+ * token, and where LINE and AWS are (the runner itself and in-JVM emulators unless said otherwise).
+ *
+ * @param port           0 picks a free port (tests)
+ * @param today          pins the date for everything the runner calls; empty = the system clock
+ * @param lineApiBaseUrl empty = this runner, whose fake LINE API answers at /v2/bot/... like api.line.me
+ * @param awsEndpoint    empty = DynamoDB Local and ElasticMQ in this JVM, e-mail to this runner's fake SES
+ */
+public record LocalConfig(
+        int port,
+        Optional<LocalDate> today,
+        String demoChannelSecret,
+        String demoChannelToken,
+        String adminToken,
+        Optional<URI> lineApiBaseUrl,
+        Optional<URI> awsEndpoint) {
+
+    public static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+    public static final String DEMO_MUNICIPALITY = "demo";
+
+    /** The time of day a pinned TODAY stands still at: within the morning delivery window. */
+    static final LocalTime PINNED_TIME = LocalTime.of(9, 0);
+
+    public LocalConfig {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("PORT must be 0 to 65535, was " + port);
+        }
+    }
+
+    public static LocalConfig fromEnvironment(Map<String, String> env) {
+        return new LocalConfig(
+                parsePort(value(env, "PORT").orElse("3000")),
+                value(env, "TODAY").map(LocalConfig::parseToday),
+                value(env, "DEMO_CHANNEL_SECRET").orElse("demo-channel-secret"),
+                value(env, "DEMO_CHANNEL_TOKEN").orElse("demo-channel-token"),
+                value(env, "ADMIN_TOKEN").orElseGet(LocalConfig::randomToken),
+                value(env, "LINE_API_BASE_URL").map(URI::create),
+                value(env, "AWS_ENDPOINT_URL").map(URI::create));
+    }
+
+    /** Defaults for tests: a free port, emulators in this JVM, a fixed operator token. */
+    public static LocalConfig forTests(LocalDate today) {
+        return new LocalConfig(0, Optional.of(today), "demo-channel-secret", "demo-channel-token",
+                "test-admin-token", Optional.empty(), Optional.empty());
+    }
+
+    /** TODAY pins the date (Asia/Tokyo, 09:00, not moving); otherwise the system clock in Asia/Tokyo. */
+    public Clock clock() {
+        return today.map(day -> Clock.fixed(day.atTime(PINNED_TIME).atZone(TOKYO).toInstant(), TOKYO))
+                .orElseGet(() -> Clock.system(TOKYO));
+    }
+
+    private static Optional<String> value(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    private static int parsePort(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("PORT must be a number, was '" + text + "'", e);
+        }
+    }
+
+    private static LocalDate parseToday(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("TODAY must be YYYY-MM-DD, was '" + text + "'", e);
+        }
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}

@@ -1,0 +1,213 @@
+package jp.yorisoi.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import jp.yorisoi.aws.AwsClients;
+import jp.yorisoi.municipality.DynamoMunicipalityStore;
+import jp.yorisoi.municipality.Municipality;
+import jp.yorisoi.municipality.MunicipalityStore;
+import jp.yorisoi.testkit.LocalDynamo;
+import jp.yorisoi.testkit.LocalSqs;
+import jp.yorisoi.testkit.TemplateResources;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The whole service on one machine ({@code ./run-local}): DynamoDB Local and ElasticMQ in this JVM (or the
+ * emulator at AWS_ENDPOINT_URL) with the tables and queues of template.yaml, the Lambda handlers behind an HTTP
+ * server that speaks API Gateway's event format, and a sandbox that catches every LINE message and e-mail.
+ */
+public final class LocalRunner implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalRunner.class);
+
+    private final LocalConfig config;
+    private final LocalServer server;
+    private final LocalServices services;
+    private final Optional<DemoData.Seeded> seeded;
+    private final Deque<AutoCloseable> resources;
+
+    private LocalRunner(LocalConfig config, LocalServer server, LocalServices services,
+                        Optional<DemoData.Seeded> seeded, Deque<AutoCloseable> resources) {
+        this.config = config;
+        this.server = server;
+        this.services = services;
+        this.seeded = seeded;
+        this.resources = resources;
+    }
+
+    public static void main(String[] args) throws Exception {
+        LocalConfig config;
+        try {
+            config = LocalConfig.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("run-local: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LocalRunner runner = start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            runner.close();
+            stopped.countDown();
+        }));
+        System.out.println(runner.banner());
+        stopped.await();
+    }
+
+    /** Starts everything; on failure, stops what had started and rethrows. */
+    public static LocalRunner start(LocalConfig config) throws IOException {
+        Deque<AutoCloseable> resources = new ArrayDeque<>();
+        try {
+            Clock clock = config.clock();
+            List<LocalChannel> channels = List.of(new LocalChannel(
+                    LocalConfig.DEMO_MUNICIPALITY, config.demoChannelSecret(), config.demoChannelToken()));
+            DynamoDbClient dynamoDb;
+            SqsClient sqs;
+            if (config.awsEndpoint().isPresent()) {
+                AwsClients aws = AwsClients.forEmulator(config.awsEndpoint().get());
+                dynamoDb = aws.dynamoDb();
+                sqs = aws.sqs();
+            } else {
+                LocalDynamo dynamo = LocalDynamo.start(0);
+                resources.push(dynamo);
+                LocalSqs queues = LocalSqs.start(0);
+                resources.push(queues);
+                dynamoDb = dynamo.client();
+                sqs = queues.client();
+            }
+            resources.push(dynamoDb);
+            resources.push(sqs);
+
+            TemplateResources template = TemplateResources.locate();
+            Map<String, String> tables = template.createTables(dynamoDb, "");
+            Map<String, String> queueUrls = template.createQueues(sqs, "");
+            MunicipalityStore municipalities =
+                    new DynamoMunicipalityStore(dynamoDb, LocalServices.lookup(tables, "MunicipalitiesTable", "table"));
+
+            LocalServer server = LocalServer.start(config.port(), new Outbox(Clock.systemUTC()),
+                    token -> channels.stream().filter(c -> c.accessToken().equals(token))
+                            .map(LocalChannel::municipalityId).findFirst(),
+                    sender -> municipalities.listActive().stream()
+                            .filter(m -> sender.equalsIgnoreCase(m.senderEmail()))
+                            .map(Municipality::municipalityId).findFirst());
+            resources.push(server);
+            SesV2Client ses = config.awsEndpoint().map(endpoint -> AwsClients.forEmulator(endpoint).ses())
+                    .orElseGet(() -> AwsClients.forEmulator(server.baseUri()).ses());
+            resources.push(ses);
+
+            // A bare origin, like https://api.line.me: the LINE SDK refuses a base URL whose path lacks a trailing
+            // slash and drops that path anyway. The fake LINE API answers at /v2/bot/... and /line-api/v2/bot/....
+            URI lineApi = config.lineApiBaseUrl().orElse(server.baseUri());
+            LocalServices services = new LocalServices(clock, dynamoDb, sqs, ses, tables, queueUrls, channels,
+                    lineApi, config.adminToken());
+
+            Optional<DemoData.Seeded> seeded = DemoData.contentDirectory().map(dir -> DemoData.seed(services, dir));
+            routes(services, server.routes());
+            startDelivery(services).forEach(resources::push);
+            return new LocalRunner(config, server, services, seeded, resources);
+        } catch (IOException | RuntimeException e) {
+            closeAll(resources);
+            throw e;
+        }
+    }
+
+    /**
+     * The HTTP API as template.yaml routes it, and the one place handlers are registered:
+     * {@code POST /webhook/{municipalityId}} → {@code jp.yorisoi.functions.linewebhook.LineWebhookHandler}
+     * (function "LineWebhookFunction") and {@code ANY /admin/{proxy+}} →
+     * {@code jp.yorisoi.functions.admin.AdminApiHandler} ("AdminApiFunction"), each built with its ports over
+     * {@code services}.
+     */
+    static void routes(LocalServices services, ApiRoutes routes) {
+        // The handler modules do not provide their port-taking constructors yet; routes join here as they land.
+    }
+
+    /**
+     * What Lambda's triggers do in the cloud: a {@link QueuePoller} per job queue (LineJobQueue →
+     * LineSenderHandler, MailJobQueue → MailSenderHandler) and the daily trigger of the FanOutHandler at the
+     * clock's delivery hour. Returns what must be stopped at shutdown.
+     */
+    static List<AutoCloseable> startDelivery(LocalServices services) {
+        return List.of();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public URI baseUri() {
+        return server.baseUri();
+    }
+
+    public LocalServices services() {
+        return services;
+    }
+
+    public Outbox outbox() {
+        return server.outbox();
+    }
+
+    /** What is served and how to try it, printed at start. */
+    String banner() {
+        URI base = server.baseUri();
+        String webhook = base + "/webhook/" + LocalConfig.DEMO_MUNICIPALITY;
+        DemoWebhook follow = DemoWebhook.follow(config.demoChannelSecret(), services.clock().instant());
+        String today = config.today().map(d -> d + " (TODAY, pinned)").orElse("the system clock, Asia/Tokyo");
+        String aws = config.awsEndpoint()
+                .map(uri -> uri + "   (DynamoDB, SQS and SES: e-mail goes there, not to the sandbox)")
+                .orElse("DynamoDB Local and ElasticMQ in this JVM; e-mail to the sandbox");
+        String content = seeded.map(Object::toString).orElse("none: no content/ directory beside template.yaml");
+        return """
+
+                yorisoi local runner on %1$s
+                  sandbox        %1$s/sandbox   (every LINE reply/push and e-mail; JSON at /sandbox/messages)
+                  LINE webhook   POST %2$s   (municipality "%3$s", channel secret "%4$s")
+                  admin API      %1$s/admin/…   Authorization: Bearer %5$s
+                  LINE API       %6$s   (the fake one answers at /v2/bot/… and /line-api/v2/bot/…)
+                  AWS            %7$s
+                  today          %8$s
+                  routes         %9$s
+                  content        %10$s
+
+                Try it: a signed follow event, as LINE sends when someone adds the town's account:
+                  %11$s
+
+                Or sign and send any event file:  scripts/line-webhook events/<file>.json
+                Stop with Ctrl-C.
+                """.formatted(base, webhook, LocalConfig.DEMO_MUNICIPALITY, config.demoChannelSecret(),
+                config.adminToken(), services.lineApiBaseUrl(), aws, today, routeKeys(), content,
+                follow.curl(webhook));
+    }
+
+    private String routeKeys() {
+        List<String> keys = server.routes().routes().stream().map(ApiRoutes.Route::routeKey).toList();
+        return keys.isEmpty() ? "(no handlers registered)" : String.join(", ", keys);
+    }
+
+    @Override
+    public synchronized void close() {
+        closeAll(resources);
+    }
+
+    private static void closeAll(Deque<AutoCloseable> resources) {
+        while (!resources.isEmpty()) {
+            AutoCloseable resource = resources.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                log.warn("stopping {} failed", resource.getClass().getSimpleName(), e);
+            }
+        }
+    }
+}

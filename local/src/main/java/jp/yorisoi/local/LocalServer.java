@@ -1,0 +1,199 @@
+package jp.yorisoi.local;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one HTTP server of the local runner, on the loopback interface: the HTTP API's routes (through the same
+ * handler classes Lambda runs), the fake LINE API, the fake SES endpoint and the sandbox.
+ */
+public final class LocalServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalServer.class);
+    static final String LINE_API_PREFIX = "/line-api";
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final ApiRoutes routes;
+    private final Outbox outbox;
+    private final FakeLineApi line;
+    private final FakeSes ses;
+    private final ZoneId zone;
+
+    private LocalServer(HttpServer server, ApiRoutes routes, Outbox outbox,
+                        Function<String, Optional<String>> municipalityOfToken,
+                        Function<String, Optional<String>> municipalityOfSender, ZoneId zone) {
+        this.server = server;
+        this.routes = routes;
+        this.outbox = outbox;
+        this.line = new FakeLineApi(outbox, municipalityOfToken);
+        this.ses = new FakeSes(outbox, municipalityOfSender);
+        this.zone = zone;
+    }
+
+    /**
+     * Starts serving on {@code port} (0 = a free one).
+     *
+     * @param municipalityOfToken  channel access token → municipality, for the fake LINE API
+     * @param municipalityOfSender sender e-mail address → municipality, to name the town of an e-mail
+     */
+    public static LocalServer start(int port, Outbox outbox, Function<String, Optional<String>> municipalityOfToken,
+                                    Function<String, Optional<String>> municipalityOfSender) throws IOException {
+        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        LocalServer server = new LocalServer(http, new ApiRoutes(), outbox, municipalityOfToken, municipalityOfSender,
+                LocalConfig.TOKYO);
+        http.setExecutor(server.executor);
+        http.createContext("/", server::dispatch);
+        http.start();
+        return server;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** http://localhost:PORT, no trailing slash. */
+    public URI baseUri() {
+        return URI.create("http://localhost:" + port());
+    }
+
+    /** The HTTP API's routes; routes added after start are served from then on. */
+    public ApiRoutes routes() {
+        return routes;
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void dispatch(HttpExchange exchange) throws IOException {
+        try {
+            String path = exchange.getRequestURI().getRawPath();
+            String method = exchange.getRequestMethod();
+            if (path.equals("/sandbox") || path.equals("/sandbox/")) {
+                HttpIo.html(exchange, SandboxPage.render(outbox.messages(), zone));
+            } else if (path.equals("/sandbox/messages")) {
+                sandboxMessages(exchange, method);
+            } else if (path.startsWith(LINE_API_PREFIX + "/v2/bot/")) {
+                line.handle(exchange, path.substring(LINE_API_PREFIX.length()));
+            } else if (path.startsWith("/v2/bot/")) {
+                // The LINE SDK's paths are absolute: it drops the path of its apiEndPoint and calls /v2/bot/... here.
+                line.handle(exchange, path);
+            } else if (path.startsWith("/v2/email/")) {
+                ses.handle(exchange, path);
+            } else {
+                api(exchange, method, path);
+            }
+        } catch (RuntimeException | IOException e) {
+            log.error("local request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
+            HttpIo.error(exchange, 500, "Internal Server Error");
+        }
+    }
+
+    private void sandboxMessages(HttpExchange exchange, String method) throws IOException {
+        switch (method) {
+            case "GET" -> HttpIo.json(exchange, 200, outbox.messages());
+            case "DELETE" -> {
+                outbox.clear();
+                HttpIo.send(exchange, 204, null, null);
+            }
+            default -> HttpIo.error(exchange, 405, "Method Not Allowed");
+        }
+    }
+
+    private void api(HttpExchange exchange, String method, String path) throws IOException {
+        Optional<ApiRoutes.Match> match = routes.match(method, path);
+        if (match.isEmpty()) {
+            if (method.equals("GET") && path.equals("/")) {
+                exchange.getResponseHeaders().set("Location", "/sandbox");
+                HttpIo.send(exchange, 302, null, null);
+            } else {
+                HttpIo.error(exchange, 404, "Not Found");
+            }
+            return;
+        }
+        byte[] body = HttpIo.body(exchange);
+        rememberReplyTokens(body);
+        var request = new HttpApiEvents.Request(method, path, exchange.getRequestURI().getRawQuery(),
+                exchange.getRequestHeaders(), body, exchange.getRemoteAddress().getAddress().getHostAddress(),
+                Optional.ofNullable(exchange.getRequestHeaders().getFirst("Host")).orElse("localhost"));
+        APIGatewayV2HTTPEvent event = HttpApiEvents.toEvent(request, match.get(), Clock.systemUTC().instant());
+        ApiRoutes.Route route = match.get().route();
+
+        APIGatewayV2HTTPResponse response;
+        try {
+            response = route.handler().handleRequest(event, new LocalContext(route.functionName()));
+        } catch (RuntimeException e) {
+            // As API Gateway does when the function fails: a bare 500 to the caller, the error in the log.
+            log.error("{} failed on {}", route.functionName(), route.routeKey(), e);
+            HttpIo.error(exchange, 500, "Internal Server Error");
+            return;
+        }
+        write(exchange, route, response);
+    }
+
+    private static void write(HttpExchange exchange, ApiRoutes.Route route, APIGatewayV2HTTPResponse response)
+            throws IOException {
+        if (response == null || response.getStatusCode() < 100 || response.getStatusCode() > 599) {
+            log.error("{} returned no valid status code", route.functionName());
+            HttpIo.error(exchange, 500, "Internal Server Error");
+            return;
+        }
+        if (response.getHeaders() != null) {
+            response.getHeaders().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        }
+        if (response.getMultiValueHeaders() != null) {
+            response.getMultiValueHeaders().forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
+        }
+        if (response.getCookies() != null) {
+            response.getCookies().forEach(cookie -> exchange.getResponseHeaders().add("Set-Cookie", cookie));
+        }
+        String body = response.getBody();
+        byte[] bytes = body == null ? null
+                : response.getIsBase64Encoded() ? Base64.getDecoder().decode(body)
+                : body.getBytes(StandardCharsets.UTF_8);
+        HttpIo.send(exchange, response.getStatusCode(), null, bytes);
+    }
+
+    /** A LINE webhook carries reply tokens; knowing whose they are lets the sandbox name a reply's recipient. */
+    private void rememberReplyTokens(byte[] body) {
+        if (body.length == 0 || body[0] != '{') {
+            return;
+        }
+        try {
+            JsonNode events = HttpIo.JSON.readTree(body).path("events");
+            for (JsonNode event : events) {
+                String token = event.path("replyToken").asText("");
+                String userId = event.path("source").path("userId").asText("");
+                if (!token.isEmpty() && !userId.isEmpty()) {
+                    outbox.rememberReplyToken(token, userId);
+                }
+            }
+        } catch (IOException notJson) {
+            // Not a LINE webhook: nothing to remember; the handler judges the body.
+        }
+    }
+}

@@ -1,0 +1,386 @@
+package jp.yorisoi.registration;
+
+import java.time.LocalDate;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import jp.yorisoi.content.Headings;
+import jp.yorisoi.line.OutgoingMessage;
+import jp.yorisoi.line.QuickReplyItem;
+import jp.yorisoi.line.QuickReplyItem.DatePicker;
+import jp.yorisoi.line.QuickReplyItem.Postback;
+import jp.yorisoi.line.QuickReplyItem.Say;
+import jp.yorisoi.municipality.Municipality;
+import jp.yorisoi.reader.Child;
+import jp.yorisoi.reader.Reader;
+import jp.yorisoi.reader.ReaderStatus;
+import jp.yorisoi.reader.Role;
+import jp.yorisoi.registration.PostbackData.Action;
+import jp.yorisoi.schedule.Position;
+import jp.yorisoi.schedule.ProgramSchedule;
+import jp.yorisoi.schedule.Track;
+
+/**
+ * Everything the town says in the registration chat, in its voice: short, warm, never asking why. Built per
+ * turn for one municipality and one day, because the date pickers' limits move with {@code today}.
+ */
+final class Prompts {
+
+    static final String MENU_WORD = "メニュー";
+
+    private final Municipality town;
+    private final LocalDate today;
+
+    Prompts(Municipality town, LocalDate today) {
+        this.town = town;
+        this.today = today;
+    }
+
+    OutgoingMessage welcome() {
+        return OutgoingMessage.text(town.name() + "です。お友だち追加ありがとうございます。\n"
+                + "妊娠中からお子さんが" + town.endBirthday() + "歳になるまで、毎日ひとことずつメッセージをお届けします。"
+                + "ひとりで抱え込まず、いっしょに子育てしていきましょう。");
+    }
+
+    OutgoingMessage welcomeBack() {
+        return OutgoingMessage.text(town.name() + "です。おかえりなさい。また友だちになってくださって、ありがとうございます。");
+    }
+
+    OutgoingMessage anchorQuestion() {
+        return OutgoingMessage.withQuickReplies("""
+                あてはまる方を選んでください。
+                ・妊娠中の方 →「出産予定日を選ぶ」
+                ・お子さんが生まれている方 →「誕生日を選ぶ」
+                「2027/3/15」のように日付を送っていただいても大丈夫です。""",
+                List.of(duePicker("出産予定日を選ぶ", null), birthPicker("お子さんの誕生日を選ぶ", null)));
+    }
+
+    OutgoingMessage anchorKindQuestion(LocalDate date) {
+        return OutgoingMessage.withQuickReplies(jaDate(date) + "は、出産予定日ですか？ お子さんの誕生日ですか？", List.of(
+                new Postback("出産予定日", PostbackData.of(Action.KIND, "due").encode(), "出産予定日です"),
+                new Postback("誕生日", PostbackData.of(Action.KIND, "birth").encode(), "誕生日です")));
+    }
+
+    OutgoingMessage roleQuestion() {
+        List<QuickReplyItem> items = new ArrayList<>();
+        for (Role role : Role.values()) {
+            items.add(new Postback(roleName(role), PostbackData.of(Action.ROLE, role.name()).encode(), roleName(role)));
+        }
+        return OutgoingMessage.withQuickReplies("あなたはお子さんの…？ あてはまるものを選んでください。", items);
+    }
+
+    OutgoingMessage languageQuestion() {
+        List<QuickReplyItem> items = new ArrayList<>();
+        for (String language : town.languages()) {
+            items.add(new Postback(languageName(language), PostbackData.of(Action.LANGUAGE, language).encode(),
+                    languageName(language)));
+        }
+        return OutgoingMessage.withQuickReplies("メッセージの言語を選んでください。\nPlease choose a language.", items);
+    }
+
+    OutgoingMessage dueDateQuestion(Child child) {
+        return OutgoingMessage.withQuickReplies("新しい出産予定日を選ぶか、「2027/3/15」のように送ってください。",
+                List.of(duePicker("出産予定日を選ぶ", child.childId())));
+    }
+
+    OutgoingMessage birthDateQuestion(Child child) {
+        String text = child.track() == Track.PREGNANCY
+                ? "おめでとうございます！ お子さんが生まれた日を選ぶか、「2027/3/15」のように送ってください。"
+                : "お子さんの誕生日を選ぶか、「2027/3/15」のように送ってください。";
+        return OutgoingMessage.withQuickReplies(text, List.of(birthPicker("誕生日を選ぶ", child.childId())));
+    }
+
+    /** One date picker per child when the parent must say which child a date is for. */
+    OutgoingMessage whichChildForDate(String text, List<Child> children, boolean reportingBirth) {
+        List<QuickReplyItem> items = new ArrayList<>();
+        for (Child child : children) {
+            String label = childLabel(child);
+            boolean birth = reportingBirth || child.track() == Track.CHILD;
+            items.add(birth ? birthPicker(label, child.childId()) : duePicker(label, child.childId()));
+        }
+        return OutgoingMessage.withQuickReplies(text, items);
+    }
+
+    OutgoingMessage whichChildLost(List<Child> children) {
+        List<QuickReplyItem> items = new ArrayList<>();
+        for (Child child : children) {
+            items.add(new Postback(childLabel(child), PostbackData.forChild(Action.LOSS, child.childId()).encode(),
+                    childLabel(child)));
+        }
+        return OutgoingMessage.withQuickReplies("どのお子さんのことか、選んでください。", items);
+    }
+
+    OutgoingMessage lossAcknowledged(Child lost, boolean othersContinue) {
+        String text = "お知らせくださり、ありがとうございます。このお子さんへのメッセージは、もうお送りしません。"
+                + (othersContinue ? "ほかのお子さんへのメッセージは続きます。" : "")
+                + "\nおつらいときは、どうかひとりで抱えずに、いつでもご相談ください。\n" + consultation();
+        return OutgoingMessage.withQuickReplies(text, List.of(
+                new Postback("登録データを削除する", PostbackData.of(Action.DELETE).encode(), "登録データを削除する"),
+                new Postback("まちがえて押しました", PostbackData.forChild(Action.UNDO_LOSS, lost.childId()).encode(),
+                        "まちがえて押しました")));
+    }
+
+    OutgoingMessage lossUndone() {
+        return OutgoingMessage.text("元に戻しました。これまでどおりメッセージをお届けします。");
+    }
+
+    OutgoingMessage deleteQuestion() {
+        return OutgoingMessage.withQuickReplies(
+                "登録内容（お子さんの日付など）をすべて削除し、メッセージのお届けを終了します。よろしいですか？", List.of(
+                        new Postback("削除する", PostbackData.of(Action.DELETE, "yes").encode(), "削除する"),
+                        new Postback("やめる", PostbackData.of(Action.DELETE, "no").encode(), "やめる")));
+    }
+
+    OutgoingMessage deleted() {
+        return OutgoingMessage.text("登録内容を削除しました。これまでありがとうございました。"
+                + "また登録したくなったら、いつでもメッセージを送ってください。");
+    }
+
+    OutgoingMessage deleteCancelled() {
+        return OutgoingMessage.text("削除はしていません。これまでどおりです。");
+    }
+
+    OutgoingMessage nothingToDelete() {
+        return OutgoingMessage.text("登録されている内容はありません。");
+    }
+
+    OutgoingMessage paused() {
+        return OutgoingMessage.withQuickReplies("メッセージのお届けを一時停止しました。再開するときは「さいかい」と送ってください。",
+                List.of(new Say("再開する", "さいかい")));
+    }
+
+    OutgoingMessage alreadyPaused() {
+        return OutgoingMessage.withQuickReplies("いまはお届けを停止しています。再開するときは「さいかい」と送ってください。",
+                List.of(new Say("再開する", "さいかい")));
+    }
+
+    OutgoingMessage resumed(Reader reader) {
+        return OutgoingMessage.text("お届けを再開します。明日の" + town.deliveryHour() + "時ごろからメッセージが届きます。\n"
+                + summary(reader));
+    }
+
+    OutgoingMessage alreadyActive(Reader reader) {
+        return OutgoingMessage.text("メッセージはお届け中です。\n" + summary(reader));
+    }
+
+    OutgoingMessage menu(Reader reader) {
+        List<QuickReplyItem> items = new ArrayList<>();
+        List<Child> active = reader.activeChildren();
+        items.add(postback("子どもを追加", PostbackData.of(Action.ADD_CHILD)));
+        if (active.stream().anyMatch(c -> c.track() == Track.PREGNANCY)) {
+            items.add(postback("生まれました", PostbackData.of(Action.REPORT_BIRTH)));
+        }
+        if (!active.isEmpty()) {
+            items.add(postback("予定日・誕生日の変更", PostbackData.of(Action.CHANGE_DATE)));
+        }
+        items.add(postback("あなたの立場の変更", PostbackData.of(Action.ROLE)));
+        if (town.languages().size() > 1) {
+            items.add(postback("言語の変更 Language", PostbackData.of(Action.LANGUAGE)));
+        }
+        if (reader.status() == ReaderStatus.ACTIVE) {
+            items.add(postback("お届けを停止", PostbackData.of(Action.STOP)));
+        } else if (reader.status() == ReaderStatus.PAUSED) {
+            items.add(postback("お届けを再開", PostbackData.of(Action.START)));
+        }
+        if (!active.isEmpty()) {
+            items.add(postback("流産・死産などのお知らせ", PostbackData.of(Action.LOSS)));
+        }
+        items.add(postback("登録データの削除", PostbackData.of(Action.DELETE)));
+        return OutgoingMessage.withQuickReplies("メニューです。下のボタンから選んでください。\nご相談は、こちらへどうぞ。\n"
+                + consultation(), items);
+    }
+
+    /** The answer to a text the conversation does not expect: the service is automatic, help is a call away. */
+    OutgoingMessage idleHint() {
+        return OutgoingMessage.withQuickReplies("メッセージありがとうございます。このアカウントからは自動でお届けしているため、"
+                + "個別のお返事はできません。ご相談は、こちらへどうぞ。\n" + consultation()
+                + "\n設定の変更は「メニュー」と送ってください。", List.of(new Say(MENU_WORD, MENU_WORD)));
+    }
+
+    OutgoingMessage notReadable() {
+        return OutgoingMessage.text("ごめんなさい、うまく受け取れませんでした。下のボタンから選んでください。");
+    }
+
+    OutgoingMessage staleButton() {
+        return OutgoingMessage.withQuickReplies("このボタンは、いまは使えません。「メニュー」から選び直してください。",
+                List.of(new Say(MENU_WORD, MENU_WORD)));
+    }
+
+    OutgoingMessage noPregnancy() {
+        return OutgoingMessage.text("妊娠中として登録されているお子さんはいません。");
+    }
+
+    OutgoingMessage noActiveChild() {
+        return OutgoingMessage.text("いまメッセージをお届けしているお子さんはいません。");
+    }
+
+    OutgoingMessage alreadyLost() {
+        return OutgoingMessage.text("承知しています。このお子さんへのメッセージはお送りしていません。");
+    }
+
+    OutgoingMessage roleChanged(Role role) {
+        return OutgoingMessage.text("「" + roleName(role) + "」に変更しました。");
+    }
+
+    OutgoingMessage languageChanged(String language) {
+        return OutgoingMessage.text(switch (language) {
+            case "en" -> "Done. Your messages will come in English from tomorrow.";
+            case "ja-easy" -> "かえました。あした から やさしい にほんご で おくります。";
+            default -> "言語を「" + languageName(language) + "」に変更しました。明日からのメッセージに反映されます。";
+        });
+    }
+
+    OutgoingMessage dateProblem(DateProblem problem) {
+        String text = switch (problem) {
+            case NOT_A_DATE -> "日付として読み取れませんでした。「2027/3/15」や「令和9年3月15日」のように送るか、ボタンから選んでください。";
+            case NO_SUCH_DAY -> "その日付はカレンダーにないようです。もう一度確かめてください。";
+            case DUE_TOO_FAR -> "出産予定日は、今日から280日後までの日付でお願いします。";
+            case DUE_PASSED -> "予定日を2週間以上過ぎた日付のようです。お子さんが生まれている場合は、誕生日で教えてください。";
+            case BIRTH_IN_FUTURE -> "まだ来ていない日付のようです。お子さんが生まれた日を教えてください。";
+            case PAST_PROGRAM -> "ごめんなさい。このメッセージは、お子さんが" + town.endBirthday()
+                    + "歳のお誕生日を迎えるまでのお届けのため、この日付ではご登録いただけません。\n子育てのご相談は、いつでもこちらへどうぞ。\n"
+                    + consultation();
+        };
+        return OutgoingMessage.text(text);
+    }
+
+    /** Registration done: where the child stands today and when the first message comes, in the reader's language. */
+    OutgoingMessage registered(Reader reader, Child child) {
+        Position position = child.position(today, town.endBirthday());
+        int hour = town.deliveryHour();
+        String menuHint = "設定の変更やお届けの停止は「メニュー」と送ってください。";
+        return switch (reader.language()) {
+            case "en" -> OutgoingMessage.text("You're all set. Thank you for registering.\n" + englishHeading(position)
+                    + "\n" + (position instanceof Position.BeforeStart start
+                            ? "Your messages start on " + start.startsOn().getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " "
+                                    + start.startsOn().getDayOfMonth() + " (week 4 of pregnancy)."
+                            : "Your daily message starts tomorrow at about " + hour + ":00.")
+                    + "\nTo change settings or stop, send \"menu\".");
+            case "ja-easy" -> OutgoingMessage.text("とうろく が おわりました。ありがとうございます。\n" + heading(position)
+                    + "\n" + (position instanceof Position.BeforeStart start
+                            ? start.startsOn().getMonthValue() + "がつ " + start.startsOn().getDayOfMonth()
+                                    + "にち から メッセージ を おくります。"
+                            : "あした の " + hour + "じ ごろ から、まいにち メッセージ を おくります。")
+                    + "\nせってい を かえる とき は「メニュー」と おくって ください。");
+            default -> OutgoingMessage.text("登録が完了しました。ありがとうございます。\n" + heading(position) + "\n"
+                    + startLine(position) + "\n" + menuHint);
+        };
+    }
+
+    /** A due date or birthday changed, or a birth reported, for a reader already receiving messages. */
+    OutgoingMessage dateChanged(Reader reader, Child child, boolean birthReported) {
+        Position position = child.position(today, town.endBirthday());
+        String first = birthReported && child.dueDate() != null
+                ? "ご出産おめでとうございます！ 明日からは、お子さんの育ちに合わせたメッセージに切り替わります。"
+                : "変更しました。明日から新しい日付に合わせてお届けします。";
+        String paused = reader.status() == ReaderStatus.PAUSED ? "\n（いまはお届けを停止しています。再開は「さいかい」と送ってください）" : "";
+        return OutgoingMessage.text(first + "\n" + heading(position) + "\n" + startLine(position) + paused);
+    }
+
+    private String startLine(Position position) {
+        return switch (position) {
+            case Position.Pregnancy p -> "明日の" + town.deliveryHour() + "時ごろから、毎日メッセージをお届けします。";
+            case Position.Child c -> "明日の" + town.deliveryHour() + "時ごろから、メッセージをお届けします。";
+            case Position.BeforeStart start -> "妊娠4週0日の" + jaDate(start.startsOn()) + "から、メッセージをお届けします。";
+            case Position.PregnancyOverdue o -> "予定日を過ぎています。生まれたら「メニュー」の「生まれました」から教えてください。";
+            case Position.Ended e -> "お子さんが" + e.endBirthday() + "歳のお誕生日を迎えたので、このお子さんへのお届けは終わりました。";
+            case Position.NotYetBorn n -> "誕生日を迎えたら、メッセージをお届けします。";
+        };
+    }
+
+    private String summary(Reader reader) {
+        StringBuilder text = new StringBuilder();
+        for (Child child : reader.activeChildren()) {
+            if (!text.isEmpty()) {
+                text.append('\n');
+            }
+            Position position = child.position(today, town.endBirthday());
+            text.append(heading(position));
+            if (position instanceof Position.Ended || position instanceof Position.PregnancyOverdue) {
+                text.append(' ').append(startLine(position));
+            }
+        }
+        return text.toString();
+    }
+
+    /** Where the child stands: the daily messages' heading inside the tracks, the pregnancy week around them. */
+    static String heading(Position position) {
+        return switch (position) {
+            case Position.Pregnancy p -> Headings.of(p);
+            case Position.Child c -> Headings.of(c);
+            case Position.BeforeStart b -> pregnancyWeek(Math.max(0, b.pregnancyDay()));
+            case Position.PregnancyOverdue o -> pregnancyWeek(o.pregnancyDay());
+            case Position.Ended e -> "【" + e.endBirthday() + "歳】";
+            case Position.NotYetBorn n -> "【妊娠中】";
+        };
+    }
+
+    private static String pregnancyWeek(int pregnancyDay) {
+        return "【妊娠" + pregnancyDay / 7 + "週" + pregnancyDay % 7 + "日】";
+    }
+
+    private static String englishHeading(Position position) {
+        return switch (position) {
+            case Position.Pregnancy p -> "[Pregnancy week " + p.week() + ", day " + p.dayOfWeek() + "]";
+            case Position.BeforeStart b -> "[Pregnancy week " + Math.max(0, b.pregnancyDay()) / 7 + ", day "
+                    + Math.max(0, b.pregnancyDay()) % 7 + "]";
+            case Position.Child c -> c.years() == 0 ? "[Day " + c.ageDays() + " after birth]"
+                    : "[Age " + c.years() + " years " + c.months() + " months]";
+            default -> "";
+        };
+    }
+
+    private String consultation() {
+        String contact = town.consultation();
+        return contact == null || contact.isBlank() ? town.name() + "の子育て相談窓口" : contact;
+    }
+
+    private DatePicker duePicker(String label, String childId) {
+        LocalDate min = ProgramSchedule.earliestDueDate(today);
+        LocalDate max = ProgramSchedule.latestDueDate(today);
+        return new DatePicker(label, PostbackData.forChild(Action.DUE, childId).encode(), today.plusDays(140), min, max);
+    }
+
+    private DatePicker birthPicker(String label, String childId) {
+        LocalDate min = ProgramSchedule.earliestBirthDateInProgram(today, town.endBirthday());
+        return new DatePicker(label, PostbackData.forChild(Action.BIRTH, childId).encode(), today, min, today);
+    }
+
+    private static Postback postback(String label, PostbackData data) {
+        return new Postback(label, data.encode(), label);
+    }
+
+    /** "1人目・予定日3/15" – dates tell twins apart only with the ordinal. */
+    private static String childLabel(Child child) {
+        String ordinal = child.childId().substring(1) + "人目・";
+        return child.track() == Track.PREGNANCY
+                ? ordinal + "予定日" + child.dueDate().getMonthValue() + "/" + child.dueDate().getDayOfMonth()
+                : ordinal + child.birthDate().getMonthValue() + "/" + child.birthDate().getDayOfMonth() + "生まれ";
+    }
+
+    static String jaDate(LocalDate date) {
+        return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+    }
+
+    static String roleName(Role role) {
+        return switch (role) {
+            case MOTHER -> "お母さん";
+            case PARTNER -> "お父さん・パートナー";
+            case GRANDPARENT -> "おじいちゃん・おばあちゃん";
+            case OTHER -> "その他";
+        };
+    }
+
+    static String languageName(String language) {
+        return switch (language) {
+            case "ja" -> "日本語";
+            case "ja-easy" -> "やさしい日本語";
+            case "en" -> "English";
+            default -> language;
+        };
+    }
+
+    /** Why a date cannot be used, beyond not being a calendar day. */
+    enum DateProblem { NOT_A_DATE, NO_SUCH_DAY, DUE_TOO_FAR, DUE_PASSED, BIRTH_IN_FUTURE, PAST_PROGRAM }
+}

@@ -1,0 +1,71 @@
+package jp.yorisoi.registration;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import jp.yorisoi.line.LineReplier;
+import jp.yorisoi.line.ProcessedEvents;
+import jp.yorisoi.municipality.Municipality;
+import jp.yorisoi.reader.Channel;
+import jp.yorisoi.reader.Reader;
+import jp.yorisoi.reader.ReaderStore;
+
+/**
+ * Handles one verified LINE event of a parent: dedupes it, lets {@link ParentConversation} decide, stores the
+ * outcome, then answers with the reply token. The reader is written before the reply so that a lost reply never
+ * leaves the chat and the stored state apart in the other direction.
+ */
+public final class RegistrationService {
+
+    /** What became of one event. */
+    public enum Outcome { HANDLED, DUPLICATE }
+
+    private final ReaderStore readers;
+    private final ProcessedEvents processedEvents;
+    private final LineReplier replier;
+
+    public RegistrationService(ReaderStore readers, ProcessedEvents processedEvents, LineReplier replier) {
+        this.readers = readers;
+        this.processedEvents = processedEvents;
+        this.replier = replier;
+    }
+
+    /**
+     * @param webhookEventId LINE's id of the event, the dedupe key; null only for events without one
+     * @param replyToken     null for events that cannot be answered (unfollow)
+     */
+    public Outcome handle(Municipality town, String webhookEventId, String lineUserId, String replyToken,
+            ParentEvent event, LocalDate today, Instant now) {
+        if (webhookEventId != null && !processedEvents.markProcessed(town.municipalityId() + "#" + webhookEventId)) {
+            return Outcome.DUPLICATE;
+        }
+        Turn turn = decideAndStore(town, lineUserId, event, today, now);
+        if (replyToken != null && !turn.replies().isEmpty()) {
+            replier.reply(town.municipalityId(), replyToken, turn.replies());
+        }
+        return Outcome.HANDLED;
+    }
+
+    /** One retry on a concurrent write: two quick taps of the same parent race, the second sees the first. */
+    private Turn decideAndStore(Municipality town, String lineUserId, ParentEvent event, LocalDate today, Instant now) {
+        ParentConversation conversation = new ParentConversation(town, today, now);
+        try {
+            return store(town, conversation.next(find(town, lineUserId), lineUserId, event));
+        } catch (ReaderStore.ConcurrentChangeException e) {
+            return store(town, conversation.next(find(town, lineUserId), lineUserId, event));
+        }
+    }
+
+    private Optional<Reader> find(Municipality town, String lineUserId) {
+        return readers.findByAddress(town.municipalityId(), Channel.LINE, lineUserId);
+    }
+
+    private Turn store(Municipality town, Turn turn) {
+        switch (turn.change()) {
+            case Turn.Change.Save save -> readers.save(save.reader());
+            case Turn.Change.Delete delete -> readers.delete(town.municipalityId(), delete.readerId());
+            case Turn.Change.Keep keep -> { }
+        }
+        return turn;
+    }
+}

@@ -1,0 +1,33 @@
+package jp.yorisoi.registration;
+
+import java.util.List;
+import jp.yorisoi.line.OutgoingMessage;
+import jp.yorisoi.reader.Reader;
+
+/** The conversation's decision for one event: what happens to the reader, and what to answer. */
+public record Turn(Change change, List<OutgoingMessage> replies) {
+
+    public Turn {
+        replies = List.copyOf(replies);
+        if (replies.size() > 5) {
+            throw new IllegalArgumentException("a LINE reply carries at most 5 messages");
+        }
+    }
+
+    /** What to do with the stored reader. */
+    public sealed interface Change {
+        record Keep() implements Change {}
+
+        record Save(Reader reader) implements Change {}
+
+        record Delete(String readerId) implements Change {}
+    }
+
+    static Turn keep(List<OutgoingMessage> replies) {
+        return new Turn(new Change.Keep(), replies);
+    }
+
+    static Turn save(Reader reader, List<OutgoingMessage> replies) {
+        return new Turn(new Change.Save(reader), replies);
+    }
+}
