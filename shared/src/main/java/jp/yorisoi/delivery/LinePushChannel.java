@@ -87,6 +87,12 @@ public final class LinePushChannel implements LineMessenger {
                 case UNKNOWN_USER -> {
                     return PushOutcome.UNKNOWN_USER;
                 }
+                case UNAUTHORIZED -> {
+                    // a rotated channel token: the next attempt builds a client with the token stored now
+                    clients.remove(municipalityId);
+                    throw new RetryableSendException("LINE refused the channel token of municipality " + municipalityId,
+                            failure.cause());
+                }
                 case RETRYABLE -> {
                     if (attempt >= backoff.maxAttempts()) {
                         throw new RetryableSendException("LINE push failed " + attempt + " times for municipality "
@@ -108,6 +114,9 @@ public final class LinePushChannel implements LineMessenger {
             int code = e.getCode();
             if (code == 409 && e.getHeader(ACCEPTED_REQUEST_ID) != null) {
                 return new Failure(Kind.ACCEPTED_BEFORE, "409", e);
+            }
+            if (code == 401) {
+                return new Failure(Kind.UNAUTHORIZED, "HTTP 401", e);
             }
             if (code == 429 || code >= 500) {
                 return new Failure(Kind.RETRYABLE, "HTTP " + code, e);
@@ -133,7 +142,7 @@ public final class LinePushChannel implements LineMessenger {
         return all.contains("'to'") || all.contains("user id") || all.contains("userid");
     }
 
-    private enum Kind { ACCEPTED_BEFORE, UNKNOWN_USER, RETRYABLE, PERMANENT }
+    private enum Kind { ACCEPTED_BEFORE, UNKNOWN_USER, UNAUTHORIZED, RETRYABLE, PERMANENT }
 
     private record Failure(Kind kind, String reason, Throwable cause) {}
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import jp.yorisoi.delivery.LineMessenger.PushOutcome;
 import jp.yorisoi.delivery.stubs.LineStub;
 import jp.yorisoi.municipality.ChannelCredentials;
@@ -63,6 +64,31 @@ class LinePushChannelIT {
         assertEquals(PushOutcome.ACCEPTED, channel.push("demo", "U1", List.of("一"), key));
 
         assertEquals(2, STUB.requests());
+        assertEquals(1, STUB.accepted().size());
+    }
+
+    @Test
+    void aRotatedTokenFailsTheAttemptAndTheNextOneUsesTheNewToken() {
+        AtomicInteger lookups = new AtomicInteger();
+        ChannelCredentials rotating = new ChannelCredentials() {
+            @Override
+            public Optional<String> channelSecret(String municipalityId) {
+                return Optional.of("secret");
+            }
+
+            @Override
+            public Optional<String> accessToken(String municipalityId) {
+                return Optional.of(lookups.incrementAndGet() == 1 ? "old-token" : "new-token");
+            }
+        };
+        LinePushChannel rotated = new LinePushChannel(rotating, STUB.endpoint(), Duration.ofMillis(400),
+                new Backoff(4, Duration.ofMillis(100), Duration.ofSeconds(1), new Random(3)), waits::add);
+        STUB.rejectingToken("old-token");
+        UUID key = UUID.randomUUID();
+
+        assertThrows(RetryableSendException.class, () -> rotated.push("demo", "U1", List.of("一"), key));
+        assertEquals(PushOutcome.ACCEPTED, rotated.push("demo", "U1", List.of("一"), key));
+
         assertEquals(1, STUB.accepted().size());
     }
 

@@ -42,6 +42,7 @@ public final class LineStub implements AutoCloseable {
     private final List<Accepted> acceptedInOrder = new CopyOnWriteArrayList<>();
     private final Set<String> unknownUsers = ConcurrentHashMap.newKeySet();
     private final Set<String> failingUsers = ConcurrentHashMap.newKeySet();
+    private final Set<String> rejectedTokens = ConcurrentHashMap.newKeySet();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger faults = new AtomicInteger();
     private volatile Random random = new Random(0);
@@ -87,6 +88,12 @@ public final class LineStub implements AutoCloseable {
         return this;
     }
 
+    /** Answers 401 to requests with this channel access token (a token that was rotated away). */
+    public LineStub rejectingToken(String token) {
+        rejectedTokens.add(token);
+        return this;
+    }
+
     /** Pushes LINE accepted, one per retry key. */
     public List<Accepted> accepted() {
         return List.copyOf(acceptedInOrder);
@@ -109,6 +116,7 @@ public final class LineStub implements AutoCloseable {
         acceptedInOrder.clear();
         unknownUsers.clear();
         failingUsers.clear();
+        rejectedTokens.clear();
         requests.set(0);
         faults.set(0);
         withoutFaults();
@@ -133,7 +141,8 @@ public final class LineStub implements AutoCloseable {
                 return serveEvent.getResponseDefinition();
             }
             requests.incrementAndGet();
-            if (!request.containsHeader("Authorization")) {
+            if (!request.containsHeader("Authorization")
+                    || rejectedTokens.contains(request.getHeader("Authorization").replaceFirst("^Bearer ", ""))) {
                 return json(401, "{\"message\":\"Authentication failed\"}");
             }
             String keyHeader = request.getHeader("X-Line-Retry-Key");
