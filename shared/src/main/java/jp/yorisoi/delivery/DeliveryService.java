@@ -12,6 +12,7 @@ import jp.yorisoi.delivery.LedgerEntry.DeliveryStatus;
 import jp.yorisoi.delivery.LineMessenger.PushOutcome;
 import jp.yorisoi.municipality.Municipality;
 import jp.yorisoi.municipality.MunicipalityStore;
+import jp.yorisoi.reader.Channel;
 import jp.yorisoi.reader.Child;
 import jp.yorisoi.reader.Reader;
 import jp.yorisoi.reader.ReaderStatus;
@@ -158,7 +159,9 @@ public final class DeliveryService {
     private Outcome finishWithout(DeliveryJob job, Role role, DeliveryStatus status) {
         LedgerEntry claim = new LedgerEntry(job.municipalityId(), job.readerId(), job.deliveryKey(), job.date(),
                 DeliveryStatus.SENDING, job.channel().name(), role == null ? null : role.name(), 0, clock.instant());
-        if (!ledger.claim(claim)) {
+        // an e-mail left SENDING may have gone out: it keeps that mark rather than becoming SKIPPED
+        boolean claimed = job.channel() == Channel.EMAIL ? ledger.claimExclusive(claim) : ledger.claim(claim);
+        if (!claimed) {
             metrics.count(DeliveryMetrics.ALREADY_DONE);
             return Outcome.ALREADY_DONE;
         }

@@ -246,6 +246,19 @@ class DeliveryServiceTest {
     }
 
     @Test
+    void mailInDoubtKeepsItsMarkWhenTheReaderStopsBeforeTheRetry() {
+        Reader reader = reader(Channel.EMAIL, "parent@example.jp", ReaderStatus.ACTIVE, Child.born("c1", DAY.minusDays(40)));
+        Ledger crashingOnce = new CrashOnFirstComplete(ledger);
+        assertThrows(IllegalStateException.class, () -> service(crashingOnce).deliver(jobFor(reader)));
+        readers.save(readers.find("demo", reader.readerId()).orElseThrow().withStatus(ReaderStatus.PAUSED));
+
+        assertEquals(DeliveryService.Outcome.ALREADY_DONE, service().deliver(jobFor(reader)));
+
+        assertEquals(Optional.of(DeliveryStatus.SENDING), ledgerStatus(reader));
+        assertEquals(1, mail.sent().size());
+    }
+
+    @Test
     void mailReaderOfATownWithoutMailIsSkipped() {
         municipalities.save(new Municipality("demo", "デモ市", "デモ市より", "電話", Plan.FULL, 3, 8, List.of("ja"),
                 null, true));
