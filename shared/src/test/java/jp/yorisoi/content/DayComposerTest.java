@@ -204,6 +204,21 @@ class DayComposerTest {
     }
 
     @Test
+    void aSiblingWhoseBaseTextRepeatsTheOthersKeepsItsOwnHeadingOnItsLocalText() {
+        // Base texts recur on different days (the sample base has dozens); the repeat is dropped, so the second
+        // child's local text must carry that child's heading, not read as part of the first child's section.
+        base(Track.CHILD, 500, "お散歩を楽しみましょう。");
+        base(Track.CHILD, 106, "お散歩を楽しみましょう。");
+        local(Track.CHILD, 106, "3〜4か月児健診のご案内");
+
+        DayMessage day = composer.compose(reader("ja", bornAgo("c1", 500), bornAgo("c2", 106)), FULL, TODAY);
+
+        assertEquals(List.of(
+                part(PartKind.BASE, "c1", "【1歳4か月】", "お散歩を楽しみましょう。"),
+                part(PartKind.LOCAL, "c2", "【生後106日】", "3〜4か月児健診のご案内\nさくら市より")), day.parts());
+    }
+
+    @Test
     void aLostChildContributesNothingWhileItsSiblingKeepsItsMessages() {
         base(Track.PREGNANCY, 84, "妊娠12週のころ");
         base(Track.CHILD, 500, "1歳4か月のころ");
