@@ -88,7 +88,7 @@ public final class DayComposer {
         int dayNumber = switch (position) {
             case Position.Pregnancy p -> p.day();
             case Position.Child c -> c.ageDays();
-            default -> throw new IllegalStateException("no content at " + position);
+            default -> throw new IllegalStateException("no content at " + position.getClass().getSimpleName());
         };
         String heading = Headings.of(position);
         boolean baseAdded = day.inLanguage(lang -> catalogue.daily(ContentOwner.BASE, track, dayNumber, lang))
