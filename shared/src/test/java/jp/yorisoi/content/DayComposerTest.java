@@ -17,8 +17,11 @@ import jp.yorisoi.reader.Child;
 import jp.yorisoi.reader.Reader;
 import jp.yorisoi.reader.ReaderStatus;
 import jp.yorisoi.reader.Role;
+import jp.yorisoi.schedule.ProgramSchedule;
 import jp.yorisoi.schedule.Track;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DayComposerTest {
 
@@ -373,6 +376,29 @@ class DayComposerTest {
                 sixYears, LocalDate.parse("2028-04-10")).parts().stream().map(Part::kind).toList());
         assertEquals(List.of(PartKind.BIRTHDAY, PartKind.NOTICE), composer.compose(reader("ja", Child.born("c1", born)),
                 sixYears, LocalDate.parse("2031-04-10")).parts().stream().map(Part::kind).toList());
+    }
+
+    @ParameterizedTest(name = "program to the {0}th birthday")
+    @ValueSource(ints = {3, 4, 5, 6})
+    void eachEndBirthdayClosesTheProgramAfterAnOrdinaryLastDay(int endBirthday) {
+        Municipality town = town(Plan.FULL, endBirthday);
+        LocalDate born = LocalDate.parse("2028-02-29");
+        LocalDate endDay = ProgramSchedule.birthday(born, endBirthday);
+        LocalDate lastDay = endDay.minusDays(1);
+        int lastAge = ProgramSchedule.ageInDays(born, lastDay);
+        base(Track.CHILD, lastAge, "最後の日");
+        base(Track.CHILD, lastAge + 1, "この日は届かない");
+        catalogue.withBirthday(TOWN, endBirthday, "ja", endBirthday + "歳おめでとう");
+        Reader reader = reader("en", Child.born("c1", born));
+
+        assertEquals(List.of(part(PartKind.BASE, "c1", "【" + (endBirthday - 1) + "歳11か月】", "最後の日")),
+                composer.compose(reader, town, lastDay).parts());
+        List<Part> closing = composer.compose(reader, town, endDay).parts();
+        assertEquals(List.of(PartKind.BIRTHDAY, PartKind.NOTICE), closing.stream().map(Part::kind).toList());
+        assertEquals("【" + endBirthday + "歳のお誕生日】", closing.getFirst().heading());
+        assertTrue(closing.get(1).text().startsWith("Happy " + endBirthday + (endBirthday == 3 ? "rd" : "th")),
+                closing.get(1).text());
+        assertTrue(composer.compose(reader, town, endDay.plusDays(1)).isEmpty());
     }
 
     @Test

@@ -190,6 +190,36 @@ class ProgramScheduleTest {
         assertEquals(new Position.Ended(6), ProgramSchedule.childPosition(born, d("2031-04-10"), 6));
     }
 
+    @ParameterizedTest(name = "born {0}, program to the {1}th birthday: last day {2}, ended on {3}")
+    @CsvSource({
+            "2025-04-10, 3, 2028-04-09, 2028-04-10",
+            "2025-04-10, 4, 2029-04-09, 2029-04-10",
+            "2025-04-10, 5, 2030-04-09, 2030-04-10",
+            "2025-04-10, 6, 2031-04-09, 2031-04-10",
+            "2028-02-29, 3, 2031-02-27, 2031-02-28",
+            "2028-02-29, 4, 2032-02-28, 2032-02-29",  // the 4th birthday falls in a leap year, on the day itself
+            "2028-02-29, 5, 2033-02-27, 2033-02-28",
+            "2028-02-29, 6, 2034-02-27, 2034-02-28",
+            "2026-12-31, 3, 2029-12-30, 2029-12-31",
+            "2026-12-31, 4, 2030-12-30, 2030-12-31",
+            "2027-01-01, 5, 2031-12-31, 2032-01-01",  // the last day is New Year's Eve
+            "2027-01-01, 6, 2032-12-31, 2033-01-01",
+    })
+    void everyEndBirthdayEndsTheChildTrackWithTheDayBeforeAsTheLastDay(String born, int endBirthday,
+            String lastDay, String endDay) {
+        LocalDate birth = d(born);
+        LocalDate last = d(lastDay);
+        LocalDate end = d(endDay);
+
+        assertEquals(last, ProgramSchedule.lastProgramDay(birth, endBirthday));
+        Position onLastDay = ProgramSchedule.childPosition(birth, last, endBirthday);
+        assertEquals(new Position.Child(ProgramSchedule.ageInDays(birth, last), endBirthday - 1, 11), onLastDay);
+        assertTrue(onLastDay.receivesContent());
+        assertEquals(new Position.Ended(endBirthday), ProgramSchedule.childPosition(birth, end, endBirthday));
+        assertEquals(endBirthday, ProgramSchedule.birthdayYearsOn(birth, end));
+        assertEquals(new Position.Ended(endBirthday), ProgramSchedule.childPosition(birth, end.plusDays(1), endBirthday));
+    }
+
     @Test
     void a29FebruaryChildLeavesTheProgramOn28FebruaryOfItsEndYear() {
         LocalDate born = d("2028-02-29");
