@@ -380,7 +380,7 @@ public final class ContentCsv {
                             + " has no ja row; every calendar message needs a Japanese text");
                     continue;
                 }
-                messages.add(new CalendarMessage(owner, messageId(group.date, group.audienceName, ja), group.date,
+                messages.add(new CalendarMessage(owner, messageId(group.date, group.audienceName), group.date,
                         group.audience, group.texts));
             }
             return new ContentImport(entries, messages);
@@ -415,13 +415,14 @@ public final class ContentCsv {
     }
 
     /**
-     * Stable across imports of the same message, so re-importing a file overwrites instead of duplicating;
-     * changing the Japanese text makes it a new message.
+     * Derived from what makes a calendar row unique in a file (date and audience), never from its text: a file
+     * is re-imported mostly to correct a text, and the corrected message must replace the old one, not go out
+     * beside it.
      */
-    static String messageId(LocalDate date, String audienceName, String jaText) {
+    static String messageId(LocalDate date, String audienceName) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] hash = sha.digest((date + "\n" + audienceName + "\n" + jaText).getBytes(StandardCharsets.UTF_8));
+            byte[] hash = sha.digest((date + "\n" + audienceName).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 6);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);

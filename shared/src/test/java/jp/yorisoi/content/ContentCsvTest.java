@@ -278,12 +278,26 @@ class ContentCsvTest {
         }
 
         @Test
-        void messageIdChangesWithDateAudienceOrJapaneseText() {
+        void messageIdChangesWithDateOrAudienceButNotWithTheText() {
             String base = id("child:0-365", "2027-01-15", "text");
 
             assertNotEquals(base, id("child:0-364", "2027-01-15", "text"));
             assertNotEquals(base, id("child:0-365", "2027-01-16", "text"));
-            assertNotEquals(base, id("child:0-365", "2027-01-15", "text!"));
+            assertEquals(base, id("child:0-365", "2027-01-15", "text!"));
+        }
+
+        @Test
+        void reimportingACorrectedTextReplacesTheMessageInsteadOfSendingBoth() {
+            // Staff re-import a file mostly to correct it; the uncorrected text (a wrong event date) must not go out.
+            MapCatalogue catalogue = new MapCatalogue();
+            parse(TOWN_HEADER + "calendar,,ja,child:0-365,2027-01-15,広場は1月23日です\n", TOWN).calendar()
+                    .forEach(catalogue::saveCalendar);
+            parse(TOWN_HEADER + "calendar,,ja,child:0-365,2027-01-15,広場は1月30日です\n", TOWN).calendar()
+                    .forEach(catalogue::saveCalendar);
+
+            assertEquals(List.of("広場は1月30日です"), catalogue.calendar(TOWN, LocalDate.parse("2027-01-15")).stream()
+                    .map(m -> m.textFor("ja"))
+                    .toList());
         }
 
         @Test
