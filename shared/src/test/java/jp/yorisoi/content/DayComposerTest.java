@@ -222,6 +222,36 @@ class DayComposerTest {
     }
 
     @Test
+    void aChangedDueDateGivesTheTextOfTheNewPositionTheNextDay() {
+        base(Track.PREGNANCY, 200, "妊娠28週4日のころ");
+        base(Track.PREGNANCY, 207, "妊娠29週4日のころ");
+        Child expected = expectedAt("c1", 199);
+        LocalDate tomorrow = TODAY.plusDays(1);
+        Child moved = expected.withDueDate(expected.dueDate().minusDays(7));
+
+        assertEquals(List.of("妊娠28週4日のころ"), texts(composer.compose(reader("ja", expected), FULL, tomorrow)));
+        assertEquals(List.of("妊娠29週4日のころ"), texts(composer.compose(reader("ja", moved), FULL, tomorrow)));
+    }
+
+    @ParameterizedTest(name = "born {0} days from the due date")
+    @ValueSource(ints = {-30, 0, 12})
+    void aReportedBirthBeforeOrAfterTheDueDateSwitchesToTheChildTrackFromTheBirthDate(int fromDueDate) {
+        LocalDate due = TODAY.plusDays(40);
+        LocalDate born = due.plusDays(fromDueDate);
+        base(Track.CHILD, 3, "生後3日のころ");
+        // the pregnancy day the reader would be at on that day had the birth not been reported
+        catalogue.withDaily(ContentOwner.BASE, Track.PREGNANCY, 283 + fromDueDate, "ja", "妊娠のころ");
+        Child child = Child.expected("c1", due).withBirthDate(born);
+
+        assertEquals(List.of(part(PartKind.BASE, "c1", "【生後3日】", "生後3日のころ")),
+                composer.compose(reader("ja", child), FULL, born.plusDays(3)).parts());
+    }
+
+    private static List<String> texts(DayMessage day) {
+        return day.parts().stream().map(Part::text).toList();
+    }
+
+    @Test
     void aLostChildContributesNothingWhileItsSiblingKeepsItsMessages() {
         base(Track.PREGNANCY, 84, "妊娠12週のころ");
         base(Track.CHILD, 500, "1歳4か月のころ");
