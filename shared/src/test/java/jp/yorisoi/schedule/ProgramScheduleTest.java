@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,6 +20,16 @@ class ProgramScheduleTest {
 
     private static LocalDate d(String iso) {
         return LocalDate.parse(iso);
+    }
+
+    @Test
+    void theDayIsTheJapaneseCalendarDateNotTheUtcOne() {
+        // 08:00 in Tokyo, the default delivery hour, is still the previous evening in UTC, the Lambda clock's zone.
+        Instant morningDelivery = Instant.parse("2026-05-31T23:00:00Z");
+        LocalDate today = LocalDate.ofInstant(morningDelivery, ProgramSchedule.ZONE);
+
+        assertEquals(d("2026-06-01"), today);
+        assertEquals(new Position.Pregnancy(280), ProgramSchedule.pregnancyPosition(DUE, today));
     }
 
     @Test
