@@ -10,9 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import jp.yorisoi.aws.AwsClients;
+import jp.yorisoi.functions.linewebhook.LineWebhookHandler;
+import jp.yorisoi.line.DynamoProcessedEvents;
+import jp.yorisoi.line.LineReplyChannel;
+import jp.yorisoi.municipality.ChannelCredentials;
 import jp.yorisoi.municipality.DynamoMunicipalityStore;
 import jp.yorisoi.municipality.Municipality;
 import jp.yorisoi.municipality.MunicipalityStore;
+import jp.yorisoi.reader.DynamoReaderStore;
 import jp.yorisoi.testkit.LocalDynamo;
 import jp.yorisoi.testkit.LocalSqs;
 import jp.yorisoi.testkit.TemplateResources;
@@ -130,7 +135,15 @@ public final class LocalRunner implements AutoCloseable {
      * {@code services}.
      */
     static void routes(LocalServices services, ApiRoutes routes) {
-        // The handler modules do not provide their port-taking constructors yet; routes join here as they land.
+        DynamoDbClient dynamo = services.dynamoDb();
+        ChannelCredentials credentials = services.channelCredentials();
+        routes.add("POST", "/webhook/{municipalityId}", "LineWebhookFunction", new LineWebhookHandler(
+                new DynamoReaderStore(dynamo, services.table("ReadersTable")),
+                new DynamoMunicipalityStore(dynamo, services.table("MunicipalitiesTable")),
+                new DynamoProcessedEvents(dynamo, services.table("ProcessedEventsTable"), services.clock()),
+                credentials,
+                new LineReplyChannel(credentials, services.lineApiBaseUrl()),
+                services.clock()));
     }
 
     /**

@@ -34,7 +34,7 @@ import jp.yorisoi.schedule.Track;
  *
  * <p>Columns {@code track,day,language,text} are required; a town's file may add {@code audience} and
  * {@code date} for calendar rows. The header decides the order. Tracks: {@code pregnancy} (day 28–293),
- * {@code child} (age in days 0–2190), {@code birthday} (day = years 1–6) and {@code calendar} (a {@code date},
+ * {@code child} (age in days 0–2191), {@code birthday} (day = years 1–6) and {@code calendar} (a {@code date},
  * no day, an optional audience such as {@code child:0-365}); the base text holds only pregnancy and child rows.
  * Calendar rows of the same date and audience form one message across languages, which needs a {@code ja} row.
  *
@@ -43,8 +43,11 @@ import jp.yorisoi.schedule.Track;
  */
 public final class ContentCsv {
 
-    /** The child track's last possible day: the day before a 6th birthday, the longest program. */
-    public static final int LAST_CHILD_DAY = ProgramSchedule.MAX_END_BIRTHDAY * 365;
+    /**
+     * The child track's last possible day: the day before a 6th birthday, the longest program. Six years hold up
+     * to two 29 Februaries (born 1 January 2024, the 6th birthday is day 2192), so the last day can be 2191.
+     */
+    public static final int LAST_CHILD_DAY = ProgramSchedule.MAX_END_BIRTHDAY * 365 + 1;
 
     static final List<String> REQUIRED_COLUMNS = List.of("track", "day", "language", "text");
     static final List<String> OPTIONAL_COLUMNS = List.of("audience", "date");
@@ -377,7 +380,7 @@ public final class ContentCsv {
                             + " has no ja row; every calendar message needs a Japanese text");
                     continue;
                 }
-                messages.add(new CalendarMessage(owner, messageId(group.date, group.audienceName, ja), group.date,
+                messages.add(new CalendarMessage(owner, messageId(group.date, group.audienceName), group.date,
                         group.audience, group.texts));
             }
             return new ContentImport(entries, messages);
@@ -412,13 +415,14 @@ public final class ContentCsv {
     }
 
     /**
-     * Stable across imports of the same message, so re-importing a file overwrites instead of duplicating;
-     * changing the Japanese text makes it a new message.
+     * Derived from what makes a calendar row unique in a file (date and audience), never from its text: a file
+     * is re-imported mostly to correct a text, and the corrected message must replace the old one, not go out
+     * beside it.
      */
-    static String messageId(LocalDate date, String audienceName, String jaText) {
+    static String messageId(LocalDate date, String audienceName) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] hash = sha.digest((date + "\n" + audienceName + "\n" + jaText).getBytes(StandardCharsets.UTF_8));
+            byte[] hash = sha.digest((date + "\n" + audienceName).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 6);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);

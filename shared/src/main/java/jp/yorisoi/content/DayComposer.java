@@ -88,15 +88,17 @@ public final class DayComposer {
         int dayNumber = switch (position) {
             case Position.Pregnancy p -> p.day();
             case Position.Child c -> c.ageDays();
-            default -> throw new IllegalStateException("no content at " + position);
+            default -> throw new IllegalStateException("no content at " + position.getClass().getSimpleName());
         };
         String heading = Headings.of(position);
-        Optional<String> base = day.inLanguage(lang -> catalogue.daily(ContentOwner.BASE, track, dayNumber, lang));
-        base.ifPresent(text -> day.add(PartKind.BASE, childId, heading, text));
+        boolean baseAdded = day.inLanguage(lang -> catalogue.daily(ContentOwner.BASE, track, dayNumber, lang))
+                .map(text -> day.add(PartKind.BASE, childId, heading, text))
+                .orElse(false);
         if (localOwner != null) {
-            // The heading goes on the first part of the position: on the local text when the base has none that day.
+            // The heading goes on the first part of the position: on the local text when no base text was added,
+            // because the base has none that day or a sibling's section already carries the same text.
             day.inLanguage(lang -> catalogue.daily(localOwner, track, dayNumber, lang))
-                    .ifPresent(text -> day.add(PartKind.LOCAL, childId, base.isPresent() ? null : heading,
+                    .ifPresent(text -> day.add(PartKind.LOCAL, childId, baseAdded ? null : heading,
                             day.signed(text)));
         }
     }
@@ -156,10 +158,13 @@ public final class DayComposer {
             this.signature = signature;
         }
 
-        void add(PartKind kind, String childId, String heading, String text) {
+        /** Adds the part unless its text is already in the day; true when it was added. */
+        boolean add(PartKind kind, String childId, String heading, String text) {
             if (texts.add(kind + "\n" + text)) {
                 parts.add(new Part(kind, childId, heading, text));
+                return true;
             }
+            return false;
         }
 
         /** The town's texts end with its signature on a line of its own, so the reader knows who speaks. */

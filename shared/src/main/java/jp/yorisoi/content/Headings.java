@@ -18,7 +18,9 @@ public final class Headings {
             // Days are what parents count in the first year (生後100日, お食い初め); years and months after.
             case Position.Child c when c.years() == 0 -> "【生後" + c.ageDays() + "日】";
             case Position.Child c -> "【" + c.years() + "歳" + c.months() + "か月】";
-            default -> throw new IllegalArgumentException("no heading outside the tracks: " + position);
+            // the type only: the position's dates would give away a due date or a birthday
+            default -> throw new IllegalArgumentException(
+                    "no heading outside the tracks: " + position.getClass().getSimpleName());
         };
     }
 

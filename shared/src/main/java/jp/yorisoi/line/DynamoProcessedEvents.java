@@ -44,4 +44,9 @@ public final class DynamoProcessedEvents implements ProcessedEvents {
             return false;
         }
     }
+
+    @Override
+    public void forget(String eventKey) {
+        dynamo.deleteItem(r -> r.tableName(table).key(Map.of("eventKey", AttributeValue.fromS(eventKey))));
+    }
 }

@@ -8,4 +8,7 @@ public interface ProcessedEvents {
 
     /** Records {@code eventKey}; false when it was already recorded (the event was seen before). */
     boolean markProcessed(String eventKey);
+
+    /** Drops the record again when handling failed, so LINE's redelivery of the event is handled, not skipped. */
+    void forget(String eventKey);
 }

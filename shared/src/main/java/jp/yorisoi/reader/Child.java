@@ -61,4 +61,10 @@ public record Child(String childId, LocalDate dueDate, LocalDate birthDate, Chil
     public Child askedAboutBirth(LocalDate on) {
         return new Child(childId, dueDate, birthDate, status, on);
     }
+
+    /** Without the dates: a due date or a birth date is personal data and must not reach a log line. */
+    @Override
+    public String toString() {
+        return "Child[childId=" + childId + ", track=" + track() + ", status=" + status + "]";
+    }
 }

@@ -106,6 +106,17 @@ public record Reader(
         return children.stream().filter(c -> c.childId().equals(childId)).findFirst();
     }
 
+    /**
+     * Ids, settings and children without the address, the conversation or any date, so a reader that ends up
+     * in a log line or an exception message gives away no personal data.
+     */
+    @Override
+    public String toString() {
+        return "Reader[municipalityId=" + municipalityId + ", readerId=" + readerId + ", channel=" + channel
+                + ", role=" + role + ", language=" + language + ", status=" + status + ", children=" + children
+                + ", version=" + version + "]";
+    }
+
     /** The id for the next child added ("c1", "c2", …), never reusing one. */
     public String nextChildId() {
         int max = children.stream()

@@ -36,10 +36,20 @@ public final class RegistrationService {
      */
     public Outcome handle(Municipality town, String webhookEventId, String lineUserId, String replyToken,
             ParentEvent event, LocalDate today, Instant now) {
-        if (webhookEventId != null && !processedEvents.markProcessed(town.municipalityId() + "#" + webhookEventId)) {
+        String eventKey = webhookEventId == null ? null : town.municipalityId() + "#" + webhookEventId;
+        if (eventKey != null && !processedEvents.markProcessed(eventKey)) {
             return Outcome.DUPLICATE;
         }
-        Turn turn = decideAndStore(town, lineUserId, event, today, now);
+        Turn turn;
+        try {
+            turn = decideAndStore(town, lineUserId, event, today, now);
+        } catch (RuntimeException e) {
+            // Nothing was stored: let LINE's redelivery of this event be handled instead of skipped as a duplicate.
+            if (eventKey != null) {
+                processedEvents.forget(eventKey);
+            }
+            throw e;
+        }
         if (replyToken != null && !turn.replies().isEmpty()) {
             replier.reply(town.municipalityId(), replyToken, turn.replies());
         }

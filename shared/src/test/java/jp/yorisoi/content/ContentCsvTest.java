@@ -1,6 +1,7 @@
 package jp.yorisoi.content;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import jp.yorisoi.schedule.Position;
+import jp.yorisoi.schedule.ProgramSchedule;
 import jp.yorisoi.schedule.Track;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -80,11 +83,11 @@ class ContentCsvTest {
                     + "pregnancy,28,ja,first\n"
                     + "pregnancy,293,ja,last\n"
                     + "child,0,ja,birth\n"
-                    + "child,2190,ja,six years\n"
+                    + "child,2191,ja,six years\n"
                     + "birthday,1,ja,one\n"
                     + "birthday,6,ja,six\n", TOWN);
 
-            assertEquals(List.of(28, 293, 0, 2190, 1, 6), result.entries().stream().map(ContentEntry::day).toList());
+            assertEquals(List.of(28, 293, 0, 2191, 1, 6), result.entries().stream().map(ContentEntry::day).toList());
         }
 
         @Test
@@ -275,12 +278,26 @@ class ContentCsvTest {
         }
 
         @Test
-        void messageIdChangesWithDateAudienceOrJapaneseText() {
+        void messageIdChangesWithDateOrAudienceButNotWithTheText() {
             String base = id("child:0-365", "2027-01-15", "text");
 
             assertNotEquals(base, id("child:0-364", "2027-01-15", "text"));
             assertNotEquals(base, id("child:0-365", "2027-01-16", "text"));
-            assertNotEquals(base, id("child:0-365", "2027-01-15", "text!"));
+            assertEquals(base, id("child:0-365", "2027-01-15", "text!"));
+        }
+
+        @Test
+        void reimportingACorrectedTextReplacesTheMessageInsteadOfSendingBoth() {
+            // Staff re-import a file mostly to correct it; the uncorrected text (a wrong event date) must not go out.
+            MapCatalogue catalogue = new MapCatalogue();
+            parse(TOWN_HEADER + "calendar,,ja,child:0-365,2027-01-15,広場は1月23日です\n", TOWN).calendar()
+                    .forEach(catalogue::saveCalendar);
+            parse(TOWN_HEADER + "calendar,,ja,child:0-365,2027-01-15,広場は1月30日です\n", TOWN).calendar()
+                    .forEach(catalogue::saveCalendar);
+
+            assertEquals(List.of("広場は1月30日です"), catalogue.calendar(TOWN, LocalDate.parse("2027-01-15")).stream()
+                    .map(m -> m.textFor("ja"))
+                    .toList());
         }
 
         @Test
@@ -341,7 +358,7 @@ class ContentCsvTest {
         void rejectsAudienceRangesOutsideTheWindow() {
             assertEquals("audience \"pregnancy:0-112\" is outside the pregnancy window 28–293",
                     onlyError(TOWN_HEADER + "calendar,,ja,pregnancy:0-112,2027-01-15,x\n", TOWN).message());
-            assertEquals("audience \"child:0-3000\" is outside the child window 0–2190",
+            assertEquals("audience \"child:0-3000\" is outside the child window 0–2191",
                     onlyError(TOWN_HEADER + "calendar,,ja,child:0-3000,2027-01-15,x\n", TOWN).message());
         }
 
@@ -395,8 +412,19 @@ class ContentCsvTest {
 
         @Test
         void rejectsChildDaysPastTheLongestProgram() {
-            assertEquals("day 2191 is outside the child window 0–2190",
-                    onlyError(HEADER + "child,2191,ja,x\n", ContentOwner.BASE).message());
+            assertEquals("day 2192 is outside the child window 0–2191",
+                    onlyError(HEADER + "child,2192,ja,x\n", ContentOwner.BASE).message());
+        }
+
+        @Test
+        void theChildWindowEndsOnTheLastDayOfTheLongestPossibleProgram() {
+            // Six years hold at most two 29 Februaries: born 1 January 2024, the 6th birthday is day 2192.
+            LocalDate born = LocalDate.parse("2024-01-01");
+            LocalDate lastDay = ProgramSchedule.lastProgramDay(born, ProgramSchedule.MAX_END_BIRTHDAY);
+
+            assertEquals(ContentCsv.LAST_CHILD_DAY, ProgramSchedule.ageInDays(born, lastDay));
+            assertInstanceOf(Position.Child.class,
+                    ProgramSchedule.childPosition(born, lastDay, ProgramSchedule.MAX_END_BIRTHDAY));
         }
 
         @Test
@@ -411,7 +439,7 @@ class ContentCsvTest {
         @ParameterizedTest
         @ValueSource(strings = {"abc", "-1", "12.5", "1e3", "+5", "二十八", "28日"})
         void rejectsDaysThatAreNotWholeNumbers(String day) {
-            assertEquals("day \"" + day + "\" is not a whole number; child rows need a day in 0–2190",
+            assertEquals("day \"" + day + "\" is not a whole number; child rows need a day in 0–2191",
                     onlyError(HEADER + "child," + day + ",ja,x\n", ContentOwner.BASE).message());
         }
 
@@ -513,7 +541,7 @@ class ContentCsvTest {
                     new LineError(3, "text is empty"),
                     new LineError(3, "day 400 is outside the pregnancy window 28–293"),
                     new LineError(4, "unknown track \"weekly\"; use pregnancy, child, birthday or calendar"),
-                    new LineError(5, "day \"abc\" is not a whole number; child rows need a day in 0–2190")), errors);
+                    new LineError(5, "day \"abc\" is not a whole number; child rows need a day in 0–2191")), errors);
         }
 
         @Test

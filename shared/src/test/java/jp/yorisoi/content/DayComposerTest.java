@@ -17,8 +17,11 @@ import jp.yorisoi.reader.Child;
 import jp.yorisoi.reader.Reader;
 import jp.yorisoi.reader.ReaderStatus;
 import jp.yorisoi.reader.Role;
+import jp.yorisoi.schedule.ProgramSchedule;
 import jp.yorisoi.schedule.Track;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DayComposerTest {
 
@@ -204,6 +207,51 @@ class DayComposerTest {
     }
 
     @Test
+    void aSiblingWhoseBaseTextRepeatsTheOthersKeepsItsOwnHeadingOnItsLocalText() {
+        // Base texts recur on different days (the sample base has dozens); the repeat is dropped, so the second
+        // child's local text must carry that child's heading, not read as part of the first child's section.
+        base(Track.CHILD, 500, "お散歩を楽しみましょう。");
+        base(Track.CHILD, 106, "お散歩を楽しみましょう。");
+        local(Track.CHILD, 106, "3〜4か月児健診のご案内");
+
+        DayMessage day = composer.compose(reader("ja", bornAgo("c1", 500), bornAgo("c2", 106)), FULL, TODAY);
+
+        assertEquals(List.of(
+                part(PartKind.BASE, "c1", "【1歳4か月】", "お散歩を楽しみましょう。"),
+                part(PartKind.LOCAL, "c2", "【生後106日】", "3〜4か月児健診のご案内\nさくら市より")), day.parts());
+    }
+
+    @Test
+    void aChangedDueDateGivesTheTextOfTheNewPositionTheNextDay() {
+        base(Track.PREGNANCY, 200, "妊娠28週4日のころ");
+        base(Track.PREGNANCY, 207, "妊娠29週4日のころ");
+        Child expected = expectedAt("c1", 199);
+        LocalDate tomorrow = TODAY.plusDays(1);
+        Child moved = expected.withDueDate(expected.dueDate().minusDays(7));
+
+        assertEquals(List.of("妊娠28週4日のころ"), texts(composer.compose(reader("ja", expected), FULL, tomorrow)));
+        assertEquals(List.of("妊娠29週4日のころ"), texts(composer.compose(reader("ja", moved), FULL, tomorrow)));
+    }
+
+    @ParameterizedTest(name = "born {0} days from the due date")
+    @ValueSource(ints = {-30, 0, 12})
+    void aReportedBirthBeforeOrAfterTheDueDateSwitchesToTheChildTrackFromTheBirthDate(int fromDueDate) {
+        LocalDate due = TODAY.plusDays(40);
+        LocalDate born = due.plusDays(fromDueDate);
+        base(Track.CHILD, 3, "生後3日のころ");
+        // the pregnancy day the reader would be at on that day had the birth not been reported
+        catalogue.withDaily(ContentOwner.BASE, Track.PREGNANCY, 283 + fromDueDate, "ja", "妊娠のころ");
+        Child child = Child.expected("c1", due).withBirthDate(born);
+
+        assertEquals(List.of(part(PartKind.BASE, "c1", "【生後3日】", "生後3日のころ")),
+                composer.compose(reader("ja", child), FULL, born.plusDays(3)).parts());
+    }
+
+    private static List<String> texts(DayMessage day) {
+        return day.parts().stream().map(Part::text).toList();
+    }
+
+    @Test
     void aLostChildContributesNothingWhileItsSiblingKeepsItsMessages() {
         base(Track.PREGNANCY, 84, "妊娠12週のころ");
         base(Track.CHILD, 500, "1歳4か月のころ");
@@ -358,6 +406,29 @@ class DayComposerTest {
                 sixYears, LocalDate.parse("2028-04-10")).parts().stream().map(Part::kind).toList());
         assertEquals(List.of(PartKind.BIRTHDAY, PartKind.NOTICE), composer.compose(reader("ja", Child.born("c1", born)),
                 sixYears, LocalDate.parse("2031-04-10")).parts().stream().map(Part::kind).toList());
+    }
+
+    @ParameterizedTest(name = "program to the {0}th birthday")
+    @ValueSource(ints = {3, 4, 5, 6})
+    void eachEndBirthdayClosesTheProgramAfterAnOrdinaryLastDay(int endBirthday) {
+        Municipality town = town(Plan.FULL, endBirthday);
+        LocalDate born = LocalDate.parse("2028-02-29");
+        LocalDate endDay = ProgramSchedule.birthday(born, endBirthday);
+        LocalDate lastDay = endDay.minusDays(1);
+        int lastAge = ProgramSchedule.ageInDays(born, lastDay);
+        base(Track.CHILD, lastAge, "最後の日");
+        base(Track.CHILD, lastAge + 1, "この日は届かない");
+        catalogue.withBirthday(TOWN, endBirthday, "ja", endBirthday + "歳おめでとう");
+        Reader reader = reader("en", Child.born("c1", born));
+
+        assertEquals(List.of(part(PartKind.BASE, "c1", "【" + (endBirthday - 1) + "歳11か月】", "最後の日")),
+                composer.compose(reader, town, lastDay).parts());
+        List<Part> closing = composer.compose(reader, town, endDay).parts();
+        assertEquals(List.of(PartKind.BIRTHDAY, PartKind.NOTICE), closing.stream().map(Part::kind).toList());
+        assertEquals("【" + endBirthday + "歳のお誕生日】", closing.getFirst().heading());
+        assertTrue(closing.get(1).text().startsWith("Happy " + endBirthday + (endBirthday == 3 ? "rd" : "th")),
+                closing.get(1).text());
+        assertTrue(composer.compose(reader, town, endDay.plusDays(1)).isEmpty());
     }
 
     @Test

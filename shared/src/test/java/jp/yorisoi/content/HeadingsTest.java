@@ -1,7 +1,9 @@
 package jp.yorisoi.content;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import jp.yorisoi.schedule.Position;
@@ -41,5 +43,15 @@ class HeadingsTest {
         assertThrows(IllegalArgumentException.class, () -> Headings.of(new Position.PregnancyOverdue(294)));
         assertThrows(IllegalArgumentException.class,
                 () -> Headings.of(new Position.BeforeStart(27, LocalDate.parse("2026-01-01"))));
+    }
+
+    @Test
+    void theRefusalNamesThePositionButNoneOfItsDates() {
+        // A pregnancy's start day or a birth date gives away the due date or the birthday: personal data.
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> Headings.of(new Position.NotYetBorn(LocalDate.parse("2026-05-11"))));
+
+        assertTrue(refused.getMessage().contains("NotYetBorn"), refused.getMessage());
+        assertFalse(refused.getMessage().contains("2026"), refused.getMessage());
     }
 }

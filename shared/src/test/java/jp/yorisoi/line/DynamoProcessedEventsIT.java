@@ -29,6 +29,16 @@ class DynamoProcessedEventsIT {
     }
 
     @Test
+    void aForgottenEventIsNewAgain() {
+        ProcessedEvents events = at(NOW);
+        events.markProcessed("m1#01HX");
+
+        events.forget("m1#01HX");
+
+        assertTrue(events.markProcessed("m1#01HX"));
+    }
+
+    @Test
     void sameEventIdInAnotherTownIsADifferentEvent() {
         ProcessedEvents events = at(NOW);
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,6 +20,16 @@ class ProgramScheduleTest {
 
     private static LocalDate d(String iso) {
         return LocalDate.parse(iso);
+    }
+
+    @Test
+    void theDayIsTheJapaneseCalendarDateNotTheUtcOne() {
+        // 08:00 in Tokyo, the default delivery hour, is still the previous evening in UTC, the Lambda clock's zone.
+        Instant morningDelivery = Instant.parse("2026-05-31T23:00:00Z");
+        LocalDate today = LocalDate.ofInstant(morningDelivery, ProgramSchedule.ZONE);
+
+        assertEquals(d("2026-06-01"), today);
+        assertEquals(new Position.Pregnancy(280), ProgramSchedule.pregnancyPosition(DUE, today));
     }
 
     @Test
@@ -188,6 +199,36 @@ class ProgramScheduleTest {
         LocalDate born = d("2025-04-10");
         assertEquals(new Position.Child(2190, 5, 11), ProgramSchedule.childPosition(born, d("2031-04-09"), 6));
         assertEquals(new Position.Ended(6), ProgramSchedule.childPosition(born, d("2031-04-10"), 6));
+    }
+
+    @ParameterizedTest(name = "born {0}, program to the {1}th birthday: last day {2}, ended on {3}")
+    @CsvSource({
+            "2025-04-10, 3, 2028-04-09, 2028-04-10",
+            "2025-04-10, 4, 2029-04-09, 2029-04-10",
+            "2025-04-10, 5, 2030-04-09, 2030-04-10",
+            "2025-04-10, 6, 2031-04-09, 2031-04-10",
+            "2028-02-29, 3, 2031-02-27, 2031-02-28",
+            "2028-02-29, 4, 2032-02-28, 2032-02-29",  // the 4th birthday falls in a leap year, on the day itself
+            "2028-02-29, 5, 2033-02-27, 2033-02-28",
+            "2028-02-29, 6, 2034-02-27, 2034-02-28",
+            "2026-12-31, 3, 2029-12-30, 2029-12-31",
+            "2026-12-31, 4, 2030-12-30, 2030-12-31",
+            "2027-01-01, 5, 2031-12-31, 2032-01-01",  // the last day is New Year's Eve
+            "2027-01-01, 6, 2032-12-31, 2033-01-01",
+    })
+    void everyEndBirthdayEndsTheChildTrackWithTheDayBeforeAsTheLastDay(String born, int endBirthday,
+            String lastDay, String endDay) {
+        LocalDate birth = d(born);
+        LocalDate last = d(lastDay);
+        LocalDate end = d(endDay);
+
+        assertEquals(last, ProgramSchedule.lastProgramDay(birth, endBirthday));
+        Position onLastDay = ProgramSchedule.childPosition(birth, last, endBirthday);
+        assertEquals(new Position.Child(ProgramSchedule.ageInDays(birth, last), endBirthday - 1, 11), onLastDay);
+        assertTrue(onLastDay.receivesContent());
+        assertEquals(new Position.Ended(endBirthday), ProgramSchedule.childPosition(birth, end, endBirthday));
+        assertEquals(endBirthday, ProgramSchedule.birthdayYearsOn(birth, end));
+        assertEquals(new Position.Ended(endBirthday), ProgramSchedule.childPosition(birth, end.plusDays(1), endBirthday));
     }
 
     @Test

@@ -27,6 +27,7 @@ import jp.yorisoi.registration.RegistrationService;
 import jp.yorisoi.schedule.ProgramSchedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * {@code POST /webhook/{municipalityId}}: the LINE webhook of each town's channel. Verifies the signature over the
@@ -99,11 +100,16 @@ public final class LineWebhookHandler implements RequestHandler<APIGatewayV2HTTP
             log.warn("signed webhook body of {} could not be read ({})", municipalityId, e.getClass().getSimpleName());
             return ok();
         }
-        handleEvents(town.get(), events);
+        if (!handleEvents(town.get(), events)) {
+            // A store was unreachable: the failed events were not recorded as handled, so a redelivery retries them.
+            return json(503, "{\"message\":\"try again later\"}");
+        }
         return ok();
     }
 
-    private void handleEvents(Municipality town, List<Event> events) {
+    /** False when an event failed for an outside reason (AWS unreachable) and is worth LINE's redelivery. */
+    private boolean handleEvents(Municipality town, List<Event> events) {
+        boolean allHandled = true;
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ProgramSchedule.ZONE);
         for (Event event : events) {
@@ -118,8 +124,10 @@ public final class LineWebhookHandler implements RequestHandler<APIGatewayV2HTTP
                 // The exception's message may quote stored data; its type and origin are enough to investigate.
                 StackTraceElement origin = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
                 log.error("event of {} failed: {} at {}", town.municipalityId(), e.getClass().getName(), origin);
+                allHandled &= !(e instanceof SdkException);
             }
         }
+        return allHandled;
     }
 
     /** The bytes LINE signed: API Gateway hands binary-looking bodies over base64-encoded. */

@@ -60,6 +60,7 @@ class LineWebhookIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static WireMockServer line;
 
+    private LocalTables tables;
     private DynamoReaderStore readers;
     private LineWebhookHandler handler;
     private int eventSeq;
@@ -79,7 +80,7 @@ class LineWebhookIT {
     void setUp() {
         line.resetAll();
         line.stubFor(post("/v2/bot/message/reply").willReturn(okReply()));
-        LocalTables tables = LocalTables.create();
+        tables = LocalTables.create();
         readers = new DynamoReaderStore(tables.dynamo(), tables.readers());
         DynamoMunicipalityStore municipalities = new DynamoMunicipalityStore(tables.dynamo(), tables.municipalities());
         municipalities.save(new Municipality(TOWN_ID, "さくら市", "さくら市より", CONSULTATION, Plan.FULL, 3, 7,
@@ -151,6 +152,27 @@ class LineWebhookIT {
         assertEquals(200, response.getStatusCode());
         assertEquals(ReaderStatus.BLOCKED, reader().status());
         line.verify(0, postRequestedFor(urlEqualTo("/v2/bot/message/reply")));
+    }
+
+    // ---- faults
+
+    @Test
+    void aStoreOutageAnswers503AndLinesRedeliveryOfTheSameEventIsHandled() {
+        StaticChannelCredentials credentials = new StaticChannelCredentials(Map.of(
+                TOWN_ID, new StaticChannelCredentials.Credentials(SECRET, "token-sakura")));
+        DynamoProcessedEvents events = new DynamoProcessedEvents(tables.dynamo(), tables.events());
+        LineWebhookHandler outage = new LineWebhookHandler(
+                new DynamoReaderStore(tables.dynamo(), "ReadersTableThatIsNotThere"),
+                new DynamoMunicipalityStore(tables.dynamo(), tables.municipalities()), events, credentials,
+                new LineReplyChannel(credentials, URI.create(line.baseUrl())), CLOCK);
+        APIGatewayV2HTTPEvent follow = signed(TOWN_ID, sample("line-follow.json"), SECRET);
+
+        assertEquals(503, outage.handleRequest(follow, null).getStatusCode());
+        line.verify(0, postRequestedFor(urlEqualTo("/v2/bot/message/reply")));
+
+        assertEquals(200, handle(follow).getStatusCode());
+        assertEquals(ReaderStatus.REGISTERING, reader().status());
+        assertEquals(1, replies().size());
     }
 
     // ---- the whole chat
