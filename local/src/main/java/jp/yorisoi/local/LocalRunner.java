@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import jp.yorisoi.aws.AwsClients;
+import jp.yorisoi.functions.admin.AdminApiHandler;
 import jp.yorisoi.functions.linewebhook.LineWebhookHandler;
 import jp.yorisoi.line.DynamoProcessedEvents;
 import jp.yorisoi.line.LineReplyChannel;
@@ -119,7 +120,7 @@ public final class LocalRunner implements AutoCloseable {
 
             Optional<DemoData.Seeded> seeded = DemoData.contentDirectory().map(dir -> DemoData.seed(services, dir));
             routes(services, server.routes());
-            startDelivery(services).forEach(resources::push);
+            startDelivery(services, server.baseUri()).forEach(resources::push);
             return new LocalRunner(config, server, services, seeded, resources);
         } catch (IOException | RuntimeException e) {
             closeAll(resources);
@@ -144,6 +145,8 @@ public final class LocalRunner implements AutoCloseable {
                 credentials,
                 new LineReplyChannel(credentials, services.lineApiBaseUrl()),
                 services.clock()));
+        routes.add("ANY", "/admin/{proxy+}", "AdminApiFunction", new AdminApiHandler(
+                new LocalDelivery(services).fanOut(), services::adminToken, services.clock()));
     }
 
     /**
@@ -151,8 +154,8 @@ public final class LocalRunner implements AutoCloseable {
      * LineSenderHandler, MailJobQueue → MailSenderHandler) and the daily trigger of the FanOutHandler at the
      * clock's delivery hour. Returns what must be stopped at shutdown.
      */
-    static List<AutoCloseable> startDelivery(LocalServices services) {
-        return List.of();
+    static List<AutoCloseable> startDelivery(LocalServices services, URI baseUri) {
+        return new LocalDelivery(services).start(baseUri.resolve("/unsubscribe"));
     }
 
     public int port() {

@@ -1,0 +1,96 @@
+package jp.yorisoi.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import jp.yorisoi.content.ContentOwner;
+import jp.yorisoi.content.DynamoCatalogue;
+import jp.yorisoi.schedule.Track;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * Issue 4 end to end: a parent registers through signed webhooks, an operator runs the next day for the demo town
+ * through the admin API, and the sandbox shows that day's push; running the same day again sends nothing new.
+ */
+class DailyDeliveryE2E {
+
+    private static final LocalDate TODAY = LocalDate.parse("2026-11-22");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static LocalRunner runner;
+
+    @BeforeAll
+    static void start() throws Exception {
+        runner = LocalRunner.start(LocalConfig.forTests(TODAY));
+    }
+
+    @AfterAll
+    static void stop() {
+        runner.close();
+    }
+
+    @Test
+    void aRegisteredParentGetsTheNextDaysPushOnceWhenTheOperatorRunsIt() throws Exception {
+        LineParent parent = new LineParent(runner.baseUri(), "demo", "demo-channel-secret",
+                "U0e2e0000000000000000000000000002");
+        parent.follow();
+        parent.pickDate("a=due", "2027-06-03");
+        parent.tap("a=role&v=PARTNER");
+        parent.tap("a=lang&v=ja");
+
+        assertEquals(202, run("2026-11-23").statusCode());
+        Await.until("the push of 2026-11-23", Duration.ofSeconds(30), () -> !parent.pushes().isEmpty());
+
+        // 2027-06-03 is 192 days after 2026-11-23: pregnancy day 88 = 12w4d.
+        String expectedBase = new DynamoCatalogue(runner.services().dynamoDb(), runner.services().table("ContentTable"))
+                .daily(ContentOwner.BASE, Track.PREGNANCY, 88, "ja").orElseThrow();
+        String push = parent.pushes().getFirst();
+        assertTrue(push.startsWith("【妊娠12週4日】"), push);
+        assertTrue(push.contains(expectedBase), push);
+
+        assertEquals(202, run("2026-11-23").statusCode());
+        awaitJobQueueDrained();
+        assertEquals(1, parent.pushes().size(), "the same day, run twice, is pushed once");
+    }
+
+    @Test
+    void theAdminApiRefusesARunWithoutTheOperatorToken() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(runner.baseUri().resolve("/admin/runs"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"date\":\"2026-11-23\",\"municipalityId\":\"demo\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(401, response.statusCode());
+        assertTrue(response.body().contains("\"error\""), response.body());
+    }
+
+    private static HttpResponse<String> run(String date) throws Exception {
+        URI runs = runner.baseUri().resolve("/admin/runs");
+        return HTTP.send(HttpRequest.newBuilder(runs)
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + runner.services().adminToken())
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"date\":\"" + date + "\",\"municipalityId\":\"demo\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The sender handler deletes a job only once it has handled it: no visible and no in-flight job means done. */
+    private static void awaitJobQueueDrained() {
+        String queue = runner.services().queueUrl("LineJobQueue");
+        Await.until("the LINE job queue to drain", Duration.ofSeconds(30), () -> {
+            Map<QueueAttributeName, String> attributes = runner.services().sqs().getQueueAttributes(r -> r.queueUrl(queue)
+                    .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+            return attributes.values().stream().allMatch("0"::equals);
+        });
+    }
+}
