@@ -9,6 +9,7 @@ import jp.yorisoi.aws.AwsClients;
 import jp.yorisoi.content.DayComposer;
 import jp.yorisoi.content.DynamoCatalogue;
 import jp.yorisoi.municipality.DynamoMunicipalityStore;
+import jp.yorisoi.municipality.Municipality;
 import jp.yorisoi.municipality.MunicipalityStore;
 import jp.yorisoi.municipality.SsmChannelCredentials;
 import jp.yorisoi.reader.Channel;
@@ -79,7 +80,8 @@ public final class DeliveryWiring {
     }
 
     private MunicipalityStore municipalities() {
-        return new DynamoMunicipalityStore(dynamo(), required("MUNICIPALITIES_TABLE"));
+        return new DynamoMunicipalityStore(dynamo(), required("MUNICIPALITIES_TABLE"), Integer.parseInt(
+                env.getOrDefault("DEFAULT_DELIVERY_HOUR", Integer.toString(Municipality.DEFAULT_DELIVERY_HOUR))));
     }
 
     private synchronized DynamoDbClient dynamo() {

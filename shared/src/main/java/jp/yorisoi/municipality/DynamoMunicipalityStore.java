@@ -15,10 +15,17 @@ public final class DynamoMunicipalityStore implements MunicipalityStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final int defaultDeliveryHour;
 
     public DynamoMunicipalityStore(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, Municipality.DEFAULT_DELIVERY_HOUR);
+    }
+
+    /** {@code defaultDeliveryHour} serves towns whose record names no hour of their own (template parameter). */
+    public DynamoMunicipalityStore(DynamoDbClient dynamo, String table, int defaultDeliveryHour) {
         this.dynamo = dynamo;
         this.table = table;
+        this.defaultDeliveryHour = defaultDeliveryHour;
     }
 
     @Override
@@ -67,7 +74,7 @@ public final class DynamoMunicipalityStore implements MunicipalityStore {
         dynamo.putItem(r -> r.tableName(table).item(item));
     }
 
-    private static Municipality fromItem(Map<String, AttributeValue> item) {
+    private Municipality fromItem(Map<String, AttributeValue> item) {
         return new Municipality(
                 item.get("municipalityId").s(),
                 item.get("name").s(),
@@ -75,7 +82,7 @@ public final class DynamoMunicipalityStore implements MunicipalityStore {
                 string(item.get("consultation")),
                 Plan.valueOf(item.get("plan").s()),
                 Integer.parseInt(item.get("endBirthday").n()),
-                Integer.parseInt(item.get("deliveryHour").n()),
+                item.containsKey("deliveryHour") ? Integer.parseInt(item.get("deliveryHour").n()) : defaultDeliveryHour,
                 item.containsKey("languages")
                         ? item.get("languages").l().stream().map(AttributeValue::s).toList()
                         : List.of(),

@@ -26,6 +26,9 @@ public record Municipality(
         String senderEmail,
         boolean active) {
 
+    /** The delivery hour of a town that has not chosen its own, unless the deployment says otherwise. */
+    public static final int DEFAULT_DELIVERY_HOUR = 8;
+
     public Municipality {
         Objects.requireNonNull(municipalityId, "municipalityId");
         Objects.requireNonNull(name, "name");

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import jp.yorisoi.testing.LocalTables;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class DynamoMunicipalityStoreIT {
 
@@ -30,6 +32,18 @@ class DynamoMunicipalityStoreIT {
         store.save(town);
 
         assertEquals(town, store.find("m2").orElseThrow());
+    }
+
+    @Test
+    void aTownWithNoDeliveryHourOfItsOwnGetsTheDeploymentsDefault() {
+        store.save(town("h", true));
+        tables.dynamo().updateItem(r -> r.tableName(tables.municipalities())
+                .key(Map.of("municipalityId", AttributeValue.fromS("h")))
+                .updateExpression("REMOVE deliveryHour"));
+
+        assertEquals(6, new DynamoMunicipalityStore(tables.dynamo(), tables.municipalities(), 6)
+                .find("h").orElseThrow().deliveryHour());
+        assertEquals(Municipality.DEFAULT_DELIVERY_HOUR, store.find("h").orElseThrow().deliveryHour());
     }
 
     @Test

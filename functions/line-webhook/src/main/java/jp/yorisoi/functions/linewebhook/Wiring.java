@@ -9,6 +9,7 @@ import jp.yorisoi.line.LineReplyChannel;
 import jp.yorisoi.line.ProcessedEvents;
 import jp.yorisoi.municipality.ChannelCredentials;
 import jp.yorisoi.municipality.DynamoMunicipalityStore;
+import jp.yorisoi.municipality.Municipality;
 import jp.yorisoi.municipality.MunicipalityStore;
 import jp.yorisoi.municipality.SsmChannelCredentials;
 import jp.yorisoi.reader.DynamoReaderStore;
@@ -28,7 +29,8 @@ record Wiring(ReaderStore readers, MunicipalityStore municipalities, ProcessedEv
         ChannelCredentials credentials = new SsmChannelCredentials(aws.ssm(), ssmPrefix);
         return new Wiring(
                 new DynamoReaderStore(dynamo, required(env, "READERS_TABLE")),
-                new DynamoMunicipalityStore(dynamo, required(env, "MUNICIPALITIES_TABLE")),
+                new DynamoMunicipalityStore(dynamo, required(env, "MUNICIPALITIES_TABLE"), Integer.parseInt(
+                        env.getOrDefault("DEFAULT_DELIVERY_HOUR", Integer.toString(Municipality.DEFAULT_DELIVERY_HOUR)))),
                 new DynamoProcessedEvents(dynamo, required(env, "EVENTS_TABLE")),
                 credentials,
                 new LineReplyChannel(credentials, URI.create(env.getOrDefault("LINE_API_BASE_URL", DEFAULT_LINE_API))));
