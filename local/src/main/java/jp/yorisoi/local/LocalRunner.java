@@ -102,7 +102,7 @@ public final class LocalRunner implements AutoCloseable {
             MunicipalityStore municipalities =
                     new DynamoMunicipalityStore(dynamoDb, LocalServices.lookup(tables, "MunicipalitiesTable", "table"));
 
-            LocalServer server = LocalServer.start(config.port(), new Outbox(Clock.systemUTC()),
+            LocalServer server = LocalServer.bind(config.port(), new Outbox(Clock.systemUTC()),
                     token -> channels.stream().filter(c -> c.accessToken().equals(token))
                             .map(LocalChannel::municipalityId).findFirst(),
                     sender -> municipalities.listActive().stream()
@@ -124,6 +124,7 @@ public final class LocalRunner implements AutoCloseable {
                             new DynamoMunicipalityStore(dynamoDb, services.table("MunicipalitiesTable"))));
             routes(services, server.routes());
             startDelivery(services, server.baseUri()).forEach(resources::push);
+            server.serve();
             return new LocalRunner(config, server, services, seeded, resources);
         } catch (IOException | RuntimeException e) {
             closeAll(resources);
