@@ -18,6 +18,7 @@ import jp.yorisoi.delivery.DeliveryMetrics;
 import jp.yorisoi.delivery.DeliveryService;
 import jp.yorisoi.delivery.DynamoLedger;
 import jp.yorisoi.delivery.Ledger;
+import jp.yorisoi.delivery.LedgerEntry;
 import jp.yorisoi.delivery.LinePushChannel;
 import jp.yorisoi.delivery.SesMailChannel;
 import jp.yorisoi.delivery.SqsJobQueue;
@@ -41,7 +42,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * Everything a delivery integration test runs against: the tables and queues of template.yaml (under a fresh
  * prefix) in the in-JVM emulators — or, when AWS_ENDPOINT_URL is set, in that single-endpoint emulator (moto,
- * LocalStack) — plus WireMock stand-ins for LINE and SES, and the real adapters wired to them.
+ * LocalStack) — plus WireMock stand-ins for LINE and SES, and the real adapters wired to them. The stubs are the
+ * rig's own ({@link #start()}) or a test class's, shared by its tests ({@link #start(LineStub, SesStub)}).
  */
 public final class DeliveryRig implements AutoCloseable {
 
@@ -51,16 +53,10 @@ public final class DeliveryRig implements AutoCloseable {
     public final SqsClient sqs;
     public final Map<String, String> tables;
     public final Map<String, String> queues;
-    public final LineStub line = new LineStub();
-    public final SesStub ses = new SesStub();
+    public final LineStub line;
+    public final SesStub ses;
     /** Without SDK retries, so a throttled send reaches the queue's retry at once (the SDK would wait first). */
-    public final SesV2Client sesClient = SesV2Client.builder()
-            .endpointOverride(ses.endpoint())
-            .region(Region.AP_NORTHEAST_1)
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-            .httpClient(UrlConnectionHttpClient.create())
-            .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-            .build();
+    public final SesV2Client sesClient;
     public final DynamoReaderStore readers;
     public final DynamoMunicipalityStore municipalities;
     public final DynamoCatalogue catalogue;
@@ -68,10 +64,21 @@ public final class DeliveryRig implements AutoCloseable {
     public final UnsubscribeLinks unsubscribeLinks = new UnsubscribeLinks("https://yorisoi.example.jp/unsubscribe",
             "integration-test-secret".getBytes(StandardCharsets.UTF_8));
     public final QueueDriver driver;
+    private final boolean ownsStubs;
 
-    private DeliveryRig(DynamoDbClient dynamo, SqsClient sqs) {
+    private DeliveryRig(DynamoDbClient dynamo, SqsClient sqs, LineStub line, SesStub ses, boolean ownsStubs) {
         this.dynamo = dynamo;
         this.sqs = sqs;
+        this.line = line;
+        this.ses = ses;
+        this.ownsStubs = ownsStubs;
+        this.sesClient = SesV2Client.builder()
+                .endpointOverride(ses.endpoint())
+                .region(Region.AP_NORTHEAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
         String prefix = "d" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + "-";
         TemplateResources template = TemplateResources.locate();
         this.tables = template.createTables(dynamo, prefix);
@@ -83,14 +90,28 @@ public final class DeliveryRig implements AutoCloseable {
         this.driver = new QueueDriver(sqs);
     }
 
-    /** In-JVM emulators, or the emulator at AWS_ENDPOINT_URL when that is set. */
+    /** In-JVM emulators, or the emulator at AWS_ENDPOINT_URL when that is set; LINE and SES stubs of its own. */
     public static DeliveryRig start() {
+        return start(new LineStub(), new SesStub(), true);
+    }
+
+    /**
+     * Fresh tables and queues on the stubs a test class started once for all its tests: they are reset here and
+     * left running by {@link #close()}.
+     */
+    public static DeliveryRig start(LineStub line, SesStub ses) {
+        line.reset();
+        ses.reset();
+        return start(line, ses, false);
+    }
+
+    private static DeliveryRig start(LineStub line, SesStub ses, boolean ownsStubs) {
         String endpoint = System.getenv("AWS_ENDPOINT_URL");
         if (endpoint != null && !endpoint.isBlank()) {
             AwsClients aws = AwsClients.forEmulator(URI.create(endpoint));
-            return new DeliveryRig(aws.dynamoDb(), aws.sqs());
+            return new DeliveryRig(aws.dynamoDb(), aws.sqs(), line, ses, ownsStubs);
         }
-        return new DeliveryRig(LocalDynamo.shared().client(), LocalSqs.shared().client());
+        return new DeliveryRig(LocalDynamo.shared().client(), LocalSqs.shared().client(), line, ses, ownsStubs);
     }
 
     public String queue(String logicalId) {
@@ -120,10 +141,22 @@ public final class DeliveryRig implements AutoCloseable {
         return driver.peekBodies(queue(logicalId));
     }
 
+    /** Every entry of the ledger table, read back through the adapter. */
+    public List<LedgerEntry> ledgerEntries() {
+        return dynamo.scanPaginator(r -> r.tableName(tables.get("LedgerTable"))
+                        .projectionExpression("municipalityId, readerId, deliveryKey"))
+                .items().stream()
+                .map(item -> ledger.find(item.get("municipalityId").s(), item.get("readerId").s(),
+                        item.get("deliveryKey").s()).orElseThrow())
+                .toList();
+    }
+
     @Override
     public void close() {
-        line.close();
         sesClient.close();
-        ses.close();
+        if (ownsStubs) {
+            line.close();
+            ses.close();
+        }
     }
 }
