@@ -42,8 +42,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * Everything a delivery integration test runs against: the tables and queues of template.yaml (under a fresh
  * prefix) in the in-JVM emulators — or, when AWS_ENDPOINT_URL is set, in that single-endpoint emulator (moto,
- * LocalStack) — plus WireMock stand-ins for LINE and SES, and the real adapters wired to them. The stubs are the
- * rig's own ({@link #start()}) or a test class's, shared by its tests ({@link #start(LineStub, SesStub)}).
+ * LocalStack) — plus WireMock stand-ins for LINE and SES, and the real adapters wired to them. The stubs belong to
+ * the test class, started once for all its tests; each test gets a rig of its own on them.
  */
 public final class DeliveryRig implements AutoCloseable {
 
@@ -64,14 +64,12 @@ public final class DeliveryRig implements AutoCloseable {
     public final UnsubscribeLinks unsubscribeLinks = new UnsubscribeLinks("https://yorisoi.example.jp/unsubscribe",
             "integration-test-secret".getBytes(StandardCharsets.UTF_8));
     public final QueueDriver driver;
-    private final boolean ownsStubs;
 
-    private DeliveryRig(DynamoDbClient dynamo, SqsClient sqs, LineStub line, SesStub ses, boolean ownsStubs) {
+    private DeliveryRig(DynamoDbClient dynamo, SqsClient sqs, LineStub line, SesStub ses) {
         this.dynamo = dynamo;
         this.sqs = sqs;
         this.line = line;
         this.ses = ses;
-        this.ownsStubs = ownsStubs;
         this.sesClient = SesV2Client.builder()
                 .endpointOverride(ses.endpoint())
                 .region(Region.AP_NORTHEAST_1)
@@ -90,28 +88,19 @@ public final class DeliveryRig implements AutoCloseable {
         this.driver = new QueueDriver(sqs);
     }
 
-    /** In-JVM emulators, or the emulator at AWS_ENDPOINT_URL when that is set; LINE and SES stubs of its own. */
-    public static DeliveryRig start() {
-        return start(new LineStub(), new SesStub(), true);
-    }
-
     /**
-     * Fresh tables and queues on the stubs a test class started once for all its tests: they are reset here and
-     * left running by {@link #close()}.
+     * Fresh tables and queues in the in-JVM emulators, or in the emulator at AWS_ENDPOINT_URL when that is set, on
+     * the test class's stubs: they are reset here and left running by {@link #close()}.
      */
     public static DeliveryRig start(LineStub line, SesStub ses) {
         line.reset();
         ses.reset();
-        return start(line, ses, false);
-    }
-
-    private static DeliveryRig start(LineStub line, SesStub ses, boolean ownsStubs) {
         String endpoint = System.getenv("AWS_ENDPOINT_URL");
         if (endpoint != null && !endpoint.isBlank()) {
             AwsClients aws = AwsClients.forEmulator(URI.create(endpoint));
-            return new DeliveryRig(aws.dynamoDb(), aws.sqs(), line, ses, ownsStubs);
+            return new DeliveryRig(aws.dynamoDb(), aws.sqs(), line, ses);
         }
-        return new DeliveryRig(LocalDynamo.shared().client(), LocalSqs.shared().client(), line, ses, ownsStubs);
+        return new DeliveryRig(LocalDynamo.shared().client(), LocalSqs.shared().client(), line, ses);
     }
 
     public String queue(String logicalId) {
@@ -151,12 +140,9 @@ public final class DeliveryRig implements AutoCloseable {
                 .toList();
     }
 
+    /** Closes the rig's SES client; the stubs are the test class's to stop. */
     @Override
     public void close() {
         sesClient.close();
-        if (ownsStubs) {
-            line.close();
-            ses.close();
-        }
     }
 }
