@@ -433,7 +433,7 @@ public final class ParentConversation {
     private Turn undoLoss(Reader reader, String childId) {
         ConversationState state = state(reader);
         Optional<Child> child = reader.child(childId);
-        if (state.step() != Step.AFTER_LOSS || !childId.equals(state.childId()) || child.isEmpty()
+        if (state.step() != Step.AFTER_LOSS || childId == null || !childId.equals(state.childId()) || child.isEmpty()
                 || child.get().status() != ChildStatus.LOST) {
             return Turn.keep(List.of(say.staleButton()));
         }
