@@ -255,16 +255,20 @@ final class Prompts {
                     + "\n" + (position instanceof Position.BeforeStart start
                             ? "Your messages start on " + start.startsOn().getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " "
                                     + start.startsOn().getDayOfMonth() + " (week 4 of pregnancy)."
-                            : "Your daily message starts tomorrow at about " + hour + ":00.")
+                            : overdueTomorrow(child)
+                                    ? "Your due date has passed. When your baby is born, send \"menu\" and choose 「生まれました」."
+                                    : "Your daily message starts tomorrow at about " + hour + ":00.")
                     + "\nTo change settings or stop, send \"menu\".");
             case "ja-easy" -> OutgoingMessage.text("とうろく が おわりました。ありがとうございます。\n" + heading(position)
                     + "\n" + (position instanceof Position.BeforeStart start
                             ? start.startsOn().getMonthValue() + "がつ " + start.startsOn().getDayOfMonth()
                                     + "にち から メッセージ を おくります。"
-                            : "あした の " + hour + "じ ごろ から、まいにち メッセージ を おくります。")
+                            : overdueTomorrow(child)
+                                    ? "よていび を すぎて います。うまれたら「メニュー」と おくって「生まれました」を えらんで ください。"
+                                    : "あした の " + hour + "じ ごろ から、まいにち メッセージ を おくります。")
                     + "\nせってい を かえる とき は「メニュー」と おくって ください。");
             default -> OutgoingMessage.text("登録が完了しました。ありがとうございます。\n" + heading(position) + "\n"
-                    + startLine(position) + "\n" + menuHint);
+                    + startLine(child, position) + "\n" + menuHint);
         };
     }
 
@@ -275,7 +279,39 @@ final class Prompts {
                 ? "ご出産おめでとうございます！ 明日からは、お子さんの育ちに合わせたメッセージに切り替わります。"
                 : "変更しました。明日から新しい日付に合わせてお届けします。";
         String paused = reader.status() == ReaderStatus.PAUSED ? "\n（いまはお届けを停止しています。再開は「さいかい」と送ってください）" : "";
-        return OutgoingMessage.text(first + "\n" + heading(position) + "\n" + startLine(position) + paused);
+        String text = first + "\n" + heading(position) + "\n" + startLine(child, position) + paused;
+        List<Child> twins = birthReported ? unbornTwinsOf(reader, child) : List.of();
+        if (twins.isEmpty()) {
+            return OutgoingMessage.text(text);
+        }
+        // Twins are usually born the same day: one tap on the picker, already set to that day, reports the other.
+        List<QuickReplyItem> items = new ArrayList<>();
+        for (Child twin : twins.subList(0, Math.min(twins.size(), OutgoingMessage.MAX_QUICK_REPLIES))) {
+            items.add(birthPicker(twin.childId().substring(1) + "人目も生まれました", twin.childId(), child.birthDate()));
+        }
+        return OutgoingMessage.withQuickReplies(text
+                + "\nいっしょにお腹にいたお子さんも生まれていたら、下のボタンから誕生日を選んでください。", items);
+    }
+
+    /** The other active pregnancies with the same due date as {@code born}: its twins, triplets, … */
+    private static List<Child> unbornTwinsOf(Reader reader, Child born) {
+        return reader.activeChildren().stream()
+                .filter(c -> !c.childId().equals(born.childId()) && c.track() == Track.PREGNANCY
+                        && c.dueDate().equals(born.dueDate()))
+                .toList();
+    }
+
+    /** True when tomorrow, the first day a message could come, is already past the pregnancy track. */
+    private boolean overdueTomorrow(Child child) {
+        return child.position(today.plusDays(1), town.endBirthday()) instanceof Position.PregnancyOverdue;
+    }
+
+    /** When the first message comes, said of the child whose position today is {@code position}. */
+    private String startLine(Child child, Position position) {
+        if (overdueTomorrow(child)) {
+            return startLine(child.position(today.plusDays(1), town.endBirthday()));
+        }
+        return startLine(position);
     }
 
     private String startLine(Position position) {
@@ -343,8 +379,12 @@ final class Prompts {
     }
 
     private DatePicker birthPicker(String label, String childId) {
+        return birthPicker(label, childId, today);
+    }
+
+    private DatePicker birthPicker(String label, String childId, LocalDate initial) {
         LocalDate min = ProgramSchedule.earliestBirthDateInProgram(today, town.endBirthday());
-        return new DatePicker(label, PostbackData.forChild(Action.BIRTH, childId).encode(), today, min, today);
+        return new DatePicker(label, PostbackData.forChild(Action.BIRTH, childId).encode(), initial, min, today);
     }
 
     private static Postback postback(String label, PostbackData data) {

@@ -1,0 +1,83 @@
+package jp.yorisoi.registration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jp.yorisoi.line.OutgoingMessage;
+import jp.yorisoi.line.QuickReplyItem.DatePicker;
+import jp.yorisoi.municipality.Municipality;
+import jp.yorisoi.municipality.Plan;
+import jp.yorisoi.reader.Channel;
+import jp.yorisoi.reader.Child;
+import jp.yorisoi.reader.Reader;
+import jp.yorisoi.reader.ReaderStatus;
+import jp.yorisoi.reader.Role;
+import jp.yorisoi.schedule.Track;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** What the chat tells a parent about the days ahead must be what the delivery will do. */
+class ParentConversationRepliesTest {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+    static final Instant NOW = Instant.parse("2026-11-22T01:00:00Z");
+    static final String USER = "U0123456789abcdef0123456789abcdef";
+    static final Municipality TOWN = new Municipality("sakura", "さくら市", "さくら市より", "さくら市こども家庭センター",
+            Plan.FULL, 3, 7, List.of("ja", "ja-easy", "en"), null, true);
+
+    private final ParentConversation conversation = new ParentConversation(TOWN, TODAY, NOW);
+
+    /** At 41w6d today's message is the pregnancy track's last: tomorrow brings the birth question, not a daily one. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ja", "ja-easy", "en"})
+    void registeringOnThePregnancysLastDayDoesNotPromiseDailyMessagesFromTomorrow(String language) {
+        Reader registering = Reader.newcomer("sakura", Channel.LINE, USER, NOW)
+                .withChildren(List.of(Child.expected("c1", TODAY.minusDays(13))))
+                .withRole(Role.MOTHER)
+                .withConversation(Map.of("step", "AWAIT_LANGUAGE"));
+
+        Turn turn = conversation.next(Optional.of(registering), USER,
+                new ParentEvent.Postback("a=lang&v=" + language, null));
+
+        String text = turn.replies().getLast().text();
+        assertFalse(text.contains("毎日") || text.contains("まいにち") || text.contains("daily"), text);
+        assertTrue(text.contains("生まれました"), text);
+    }
+
+    @Test
+    void reportingOneTwinsBirthOffersTheOtherTwinTheSameDayInOneTap() {
+        LocalDate due = TODAY.plusDays(20);
+        Reader twins = registered(Child.expected("c1", due), Child.expected("c2", due), Child.born("c3", TODAY.minusDays(800)));
+        LocalDate born = TODAY.minusDays(1);
+
+        Turn turn = conversation.next(Optional.of(twins), USER, new ParentEvent.Postback("a=birth&c=c1", born.toString()));
+
+        Reader saved = assertInstanceOf(Turn.Change.Save.class, turn.change()).reader();
+        assertEquals(Track.CHILD, saved.child("c1").orElseThrow().track());
+        assertEquals(Track.PREGNANCY, saved.child("c2").orElseThrow().track());
+        OutgoingMessage reply = turn.replies().getLast();
+        assertEquals(1, reply.quickReplies().size(), reply.text());
+        DatePicker other = (DatePicker) reply.quickReplies().getFirst();
+        assertEquals("a=birth&c=c2", other.data());
+        assertEquals(born, other.initial());
+
+        Turn second = conversation.next(Optional.of(saved), USER, new ParentEvent.Postback(other.data(), born.toString()));
+
+        Reader both = assertInstanceOf(Turn.Change.Save.class, second.change()).reader();
+        assertEquals(born, both.child("c2").orElseThrow().birthDate());
+        assertTrue(second.replies().getLast().quickReplies().isEmpty());
+    }
+
+    private static Reader registered(Child... children) {
+        return Reader.newcomer("sakura", Channel.LINE, USER, NOW).withChildren(List.of(children))
+                .withRole(Role.MOTHER).withStatus(ReaderStatus.ACTIVE);
+    }
+}
