@@ -81,7 +81,9 @@ public final class ParentConversation {
             return Turn.save(newcomer, List.of(say.welcome(), say.anchorQuestion()));
         }
         if (isRegistered(reader)) {
-            Reader back = reader.status() == ReaderStatus.BLOCKED ? reader.withStatus(ReaderStatus.ACTIVE) : reader;
+            // A follow proves LINE knows the user: an unblock, or an address LINE once answered "unknown" for.
+            boolean cutOff = reader.status() == ReaderStatus.BLOCKED || reader.status() == ReaderStatus.UNREACHABLE;
+            Reader back = cutOff ? reader.withStatus(ReaderStatus.ACTIVE) : reader;
             OutgoingMessage status = back.status() == ReaderStatus.PAUSED ? say.alreadyPaused() : say.alreadyActive(back);
             return Turn.save(with(back, ConversationState.IDLE), List.of(say.welcomeBack(), status));
         }

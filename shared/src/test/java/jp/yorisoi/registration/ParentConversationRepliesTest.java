@@ -76,6 +76,17 @@ class ParentConversationRepliesTest {
         assertTrue(second.replies().getLast().quickReplies().isEmpty());
     }
 
+    /** LINE named the user unknown once (a 400); a follow proves LINE knows them, so "we are delivering" must be true. */
+    @Test
+    void aFollowByAReaderMarkedUnreachableResumesTheDeliveryItPromises() {
+        Reader unreachable = registered(Child.expected("c1", TODAY.plusDays(100))).withStatus(ReaderStatus.UNREACHABLE);
+
+        Turn turn = conversation.next(Optional.of(unreachable), USER, new ParentEvent.Followed(false));
+
+        assertEquals(ReaderStatus.ACTIVE, assertInstanceOf(Turn.Change.Save.class, turn.change()).reader().status());
+        assertTrue(turn.replies().getLast().text().contains("お届け中"), turn.replies().getLast().text());
+    }
+
     private static Reader registered(Child... children) {
         return Reader.newcomer("sakura", Channel.LINE, USER, NOW).withChildren(List.of(children))
                 .withRole(Role.MOTHER).withStatus(ReaderStatus.ACTIVE);
