@@ -84,7 +84,7 @@ public final class ParentConversation {
             // A follow proves LINE knows the user: an unblock, or an address LINE once answered "unknown" for.
             boolean cutOff = reader.status() == ReaderStatus.BLOCKED || reader.status() == ReaderStatus.UNREACHABLE;
             Reader back = cutOff ? reader.withStatus(ReaderStatus.ACTIVE) : reader;
-            OutgoingMessage status = back.status() == ReaderStatus.PAUSED ? say.alreadyPaused() : say.alreadyActive(back);
+            OutgoingMessage status = back.status() == ReaderStatus.PAUSED ? say.alreadyPaused(back.language()) : say.alreadyActive(back);
             return Turn.save(with(back, ConversationState.IDLE), List.of(say.welcomeBack(), status));
         }
         Reader registering = with(reader.withStatus(ReaderStatus.REGISTERING), state(reader));
@@ -123,7 +123,7 @@ public final class ParentConversation {
             case AWAIT_BIRTH_DATE -> withDate(reader, raw, date -> setBirthDate(reader, state.childId(), date));
             case IDLE, AFTER_LOSS -> reader.status() == ReaderStatus.REGISTERING
                     ? Turn.keep(reprompt(reader, false))
-                    : Turn.keep(List.of(say.idleHint()));
+                    : Turn.keep(List.of(say.idleHint(reader.language())));
             default -> Turn.keep(reprompt(reader, true));
         };
     }
@@ -390,8 +390,8 @@ public final class ParentConversation {
     private Turn stop(Reader reader) {
         return switch (reader.status()) {
             case ACTIVE -> Turn.save(with(reader.withStatus(ReaderStatus.PAUSED), ConversationState.IDLE),
-                    List.of(say.paused()));
-            case PAUSED -> Turn.keep(List.of(say.alreadyPaused()));
+                    List.of(say.paused(reader.language())));
+            case PAUSED -> Turn.keep(List.of(say.alreadyPaused(reader.language())));
             default -> Turn.keep(reprompt(reader, false));
         };
     }
@@ -415,7 +415,7 @@ public final class ParentConversation {
                 return Turn.keep(List.of(say.noActiveChild()));
             }
             if (active.size() > 1) {
-                return ask(reader, ConversationState.IDLE, say.whichChildLost(active));
+                return ask(reader, ConversationState.IDLE, say.whichChildLost(active, reader.language()));
             }
             childId = active.getFirst().childId();
         }
@@ -429,7 +429,7 @@ public final class ParentConversation {
         Reader changed = reader.withChild(child.get().lost());
         boolean othersContinue = !changed.activeChildren().isEmpty();
         return Turn.save(with(changed, ConversationState.about(Step.AFTER_LOSS, childId)),
-                List.of(say.lossAcknowledged(child.get(), othersContinue)));
+                List.of(say.lossAcknowledged(child.get(), othersContinue, reader.language())));
     }
 
     private Turn undoLoss(Reader reader, String childId) {
@@ -486,7 +486,7 @@ public final class ParentConversation {
             question = reader.children().isEmpty() ? say.anchorQuestion()
                     : reader.role() == null ? say.roleQuestion() : say.languageQuestion();
         }
-        replies.add(question != null ? question : say.idleHint());
+        replies.add(question != null ? question : say.idleHint(reader.language()));
         return replies;
     }
 

@@ -102,23 +102,33 @@ final class Prompts {
         return OutgoingMessage.withQuickReplies(text, items);
     }
 
-    OutgoingMessage whichChildLost(List<Child> children) {
+    OutgoingMessage whichChildLost(List<Child> children, String language) {
         List<QuickReplyItem> items = new ArrayList<>();
         for (Child child : children) {
             items.add(new Postback(childLabel(child), PostbackData.forChild(Action.LOSS, child.childId()).encode(),
                     childLabel(child)));
         }
-        return OutgoingMessage.withQuickReplies("どのお子さんのことか、選んでください。", items);
+        return OutgoingMessage.withQuickReplies(in(language, "どのお子さんのことか、選んでください。",
+                "どの おこさん の こと ですか。えらんで ください。", "Which child is this about? Please choose."), items);
     }
 
-    OutgoingMessage lossAcknowledged(Child lost, boolean othersContinue) {
-        String text = "お知らせくださり、ありがとうございます。このお子さんへのメッセージは、もうお送りしません。"
-                + (othersContinue ? "ほかのお子さんへのメッセージは続きます。" : "")
-                + "\nおつらいときは、どうかひとりで抱えずに、いつでもご相談ください。\n" + consultation();
+    OutgoingMessage lossAcknowledged(Child lost, boolean othersContinue, String language) {
+        String text = in(language,
+                "お知らせくださり、ありがとうございます。このお子さんへのメッセージは、もうお送りしません。"
+                        + (othersContinue ? "ほかのお子さんへのメッセージは続きます。" : "")
+                        + "\nおつらいときは、どうかひとりで抱えずに、いつでもご相談ください。\n",
+                "おしらせ ありがとう ございます。この おこさん の メッセージ は もう おくりません。"
+                        + (othersContinue ? "ほかの おこさん の メッセージ は つづきます。" : "")
+                        + "\nつらい とき は、ひとりで かかえないで、いつでも そうだん して ください。\n",
+                "Thank you for letting us know. We will send no more messages about this child."
+                        + (othersContinue ? " Messages for your other children will continue." : "")
+                        + "\nWhen things are hard, please do not carry it alone. You can talk to us any time:\n")
+                + consultation();
+        String delete = in(language, "登録データを削除する", "データ を けす", "Delete my data");
+        String undo = in(language, "まちがえて押しました", "まちがえました", "Pressed by mistake");
         return OutgoingMessage.withQuickReplies(text, List.of(
-                new Postback("登録データを削除する", PostbackData.of(Action.DELETE).encode(), "登録データを削除する"),
-                new Postback("まちがえて押しました", PostbackData.forChild(Action.UNDO_LOSS, lost.childId()).encode(),
-                        "まちがえて押しました")));
+                new Postback(delete, PostbackData.of(Action.DELETE).encode(), delete),
+                new Postback(undo, PostbackData.forChild(Action.UNDO_LOSS, lost.childId()).encode(), undo)));
     }
 
     OutgoingMessage lossUndone() {
@@ -145,57 +155,94 @@ final class Prompts {
         return OutgoingMessage.text("登録されている内容はありません。");
     }
 
-    OutgoingMessage paused() {
-        return OutgoingMessage.withQuickReplies("メッセージのお届けを一時停止しました。再開するときは「さいかい」と送ってください。",
-                List.of(new Say("再開する", "さいかい")));
+    OutgoingMessage paused(String language) {
+        return OutgoingMessage.withQuickReplies(in(language,
+                "メッセージのお届けを一時停止しました。再開するときは「さいかい」と送ってください。",
+                "メッセージ を とめました。また はじめる とき は「さいかい」と おくって ください。",
+                "Your messages are paused. To restart them, send \"start\"."), List.of(restartButton(language)));
     }
 
-    OutgoingMessage alreadyPaused() {
-        return OutgoingMessage.withQuickReplies("いまはお届けを停止しています。再開するときは「さいかい」と送ってください。",
-                List.of(new Say("再開する", "さいかい")));
+    OutgoingMessage alreadyPaused(String language) {
+        return OutgoingMessage.withQuickReplies(in(language,
+                "いまはお届けを停止しています。再開するときは「さいかい」と送ってください。",
+                "いま は メッセージ を とめて います。また はじめる とき は「さいかい」と おくって ください。",
+                "Your messages are paused now. To restart them, send \"start\"."), List.of(restartButton(language)));
+    }
+
+    private static Say restartButton(String language) {
+        return "en".equals(language) ? new Say("Restart", "start") : new Say("再開する", "さいかい");
     }
 
     OutgoingMessage resumed(Reader reader) {
-        return OutgoingMessage.text("お届けを再開します。明日の" + town.deliveryHour() + "時ごろからメッセージが届きます。\n"
-                + summary(reader));
+        int hour = town.deliveryHour();
+        return OutgoingMessage.text(in(reader.language(),
+                "お届けを再開します。明日の" + hour + "時ごろからメッセージが届きます。\n",
+                "メッセージ を また おくります。あした の " + hour + "じ ごろ から とどきます。\n",
+                "Your messages restart tomorrow at about " + hour + ":00.\n") + summary(reader));
     }
 
     OutgoingMessage alreadyActive(Reader reader) {
-        return OutgoingMessage.text("メッセージはお届け中です。\n" + summary(reader));
+        return OutgoingMessage.text(in(reader.language(), "メッセージはお届け中です。\n",
+                "メッセージ を おくって います。\n", "Your messages are on.\n") + summary(reader));
     }
 
+    /** The labels stay short (LINE cuts at 20); 生まれました is kept in every language, the birth question names it. */
     OutgoingMessage menu(Reader reader) {
+        String language = reader.language();
         List<QuickReplyItem> items = new ArrayList<>();
         List<Child> active = reader.activeChildren();
-        items.add(postback("子どもを追加", PostbackData.of(Action.ADD_CHILD)));
+        items.add(postback(in(language, "子どもを追加", "こども を ふやす", "Add a child"), PostbackData.of(Action.ADD_CHILD)));
         if (active.stream().anyMatch(c -> c.track() == Track.PREGNANCY)) {
-            items.add(postback("生まれました", PostbackData.of(Action.REPORT_BIRTH)));
+            items.add(postback(in(language, "生まれました", "生まれました", "Born 生まれました"),
+                    PostbackData.of(Action.REPORT_BIRTH)));
         }
         if (!active.isEmpty()) {
-            items.add(postback("予定日・誕生日の変更", PostbackData.of(Action.CHANGE_DATE)));
+            items.add(postback(in(language, "予定日・誕生日の変更", "ひにち を かえる", "Change a date"),
+                    PostbackData.of(Action.CHANGE_DATE)));
         }
-        items.add(postback("あなたの立場の変更", PostbackData.of(Action.ROLE)));
+        items.add(postback(in(language, "あなたの立場の変更", "たちば を かえる", "Change my role"), PostbackData.of(Action.ROLE)));
         if (town.languages().size() > 1) {
-            items.add(postback("言語の変更 Language", PostbackData.of(Action.LANGUAGE)));
+            items.add(postback(in(language, "言語の変更 Language", "ことば Language", "Language 言語"),
+                    PostbackData.of(Action.LANGUAGE)));
         }
         if (reader.status() == ReaderStatus.ACTIVE) {
-            items.add(postback("お届けを停止", PostbackData.of(Action.STOP)));
+            items.add(postback(in(language, "お届けを停止", "とめる", "Pause messages"), PostbackData.of(Action.STOP)));
         } else if (reader.status() == ReaderStatus.PAUSED) {
-            items.add(postback("お届けを再開", PostbackData.of(Action.START)));
+            items.add(postback(in(language, "お届けを再開", "また はじめる", "Restart messages"), PostbackData.of(Action.START)));
         }
         if (!active.isEmpty()) {
-            items.add(postback("流産・死産などのお知らせ", PostbackData.of(Action.LOSS)));
+            items.add(postback(in(language, "流産・死産などのお知らせ", "りゅうざん・しざん など", "Report a loss"),
+                    PostbackData.of(Action.LOSS)));
         }
-        items.add(postback("登録データの削除", PostbackData.of(Action.DELETE)));
-        return OutgoingMessage.withQuickReplies("メニューです。下のボタンから選んでください。\nご相談は、こちらへどうぞ。\n"
-                + consultation(), items);
+        items.add(postback(in(language, "登録データの削除", "データ を けす", "Delete my data"), PostbackData.of(Action.DELETE)));
+        return OutgoingMessage.withQuickReplies(in(language,
+                "メニューです。下のボタンから選んでください。\nご相談は、こちらへどうぞ。\n",
+                "メニュー です。した の ボタン から えらんで ください。\nそうだん は こちら へ どうぞ。\n",
+                "Menu: please choose below.\nFor advice and support, please contact:\n") + consultation(), items);
     }
 
     /** The answer to a text the conversation does not expect: the service is automatic, help is a call away. */
-    OutgoingMessage idleHint() {
-        return OutgoingMessage.withQuickReplies("メッセージありがとうございます。このアカウントからは自動でお届けしているため、"
-                + "個別のお返事はできません。ご相談は、こちらへどうぞ。\n" + consultation()
-                + "\n設定の変更は「メニュー」と送ってください。", List.of(new Say(MENU_WORD, MENU_WORD)));
+    OutgoingMessage idleHint(String language) {
+        return OutgoingMessage.withQuickReplies(in(language,
+                "メッセージありがとうございます。このアカウントからは自動でお届けしているため、"
+                        + "個別のお返事はできません。ご相談は、こちらへどうぞ。\n" + consultation()
+                        + "\n設定の変更は「メニュー」と送ってください。",
+                "メッセージ ありがとう ございます。この アカウント は じどう で おくって いるので、おへんじ が できません。"
+                        + "そうだん は こちら へ どうぞ。\n" + consultation()
+                        + "\nせってい を かえる とき は「メニュー」と おくって ください。",
+                "Thank you for your message. This account sends messages automatically and cannot reply to each one. "
+                        + "For advice and support, please contact:\n" + consultation()
+                        + "\nTo change your settings, send \"menu\"."),
+                List.of("en".equals(language) ? new Say("Menu", "menu") : new Say(MENU_WORD, MENU_WORD)));
+    }
+
+    /** The text for the reader's language: Japanese, やさしい日本語 or English (any other language reads Japanese). */
+    private static String in(String language, String ja, String easy, String en) {
+        return switch (language == null ? Reader.DEFAULT_LANGUAGE : language) {
+            case "en" -> en;
+            case "ja-easy" -> easy;
+            default -> ja;
+        };
     }
 
     OutgoingMessage notReadable() {

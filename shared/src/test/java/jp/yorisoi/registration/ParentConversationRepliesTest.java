@@ -87,6 +87,37 @@ class ParentConversationRepliesTest {
         assertTrue(turn.replies().getLast().text().contains("お届け中"), turn.replies().getLast().text());
     }
 
+    /**
+     * A reader who chose English or やさしい日本語 was told to send "menu"; the menu, the stop and restart answers and
+     * the loss acknowledgement must then be readable for them too, with the town's contacts in the loss message.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ja-easy"})
+    void theMenuStopRestartAndLossRepliesComeInTheReadersLanguage(String language) {
+        Reader reader = registered(Child.expected("c1", TODAY.plusDays(100)), Child.born("c2", TODAY.minusDays(300)))
+                .withLanguage(language);
+
+        Turn menu = conversation.next(Optional.of(reader), USER, new ParentEvent.Text("menu"));
+        Turn stop = conversation.next(Optional.of(reader), USER, new ParentEvent.Text("stop"));
+        Reader paused = assertInstanceOf(Turn.Change.Save.class, stop.change()).reader();
+        Turn start = conversation.next(Optional.of(paused), USER, new ParentEvent.Text("start"));
+        Turn loss = conversation.next(Optional.of(reader), USER, new ParentEvent.Postback("a=loss&c=c1", null));
+        Turn chat = conversation.next(Optional.of(reader), USER, new ParentEvent.Text("hello"));
+
+        for (Turn turn : List.of(menu, stop, start, loss, chat)) {
+            String text = turn.replies().getLast().text();
+            if (language.equals("en")) {
+                assertFalse(text.chars().limit(20).anyMatch(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.HIRAGANA),
+                        text);
+            } else {
+                assertTrue(text.contains(" "), "やさしい日本語 leaves spaces between words: " + text);
+            }
+        }
+        assertTrue(loss.replies().getLast().text().contains("さくら市こども家庭センター"));
+        assertTrue(menu.replies().getLast().quickReplies().stream().anyMatch(i -> i.label().contains("生まれました")),
+                "the birth question names this button");
+    }
+
     private static Reader registered(Child... children) {
         return Reader.newcomer("sakura", Channel.LINE, USER, NOW).withChildren(List.of(children))
                 .withRole(Role.MOTHER).withStatus(ReaderStatus.ACTIVE);
