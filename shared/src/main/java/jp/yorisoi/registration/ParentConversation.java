@@ -449,16 +449,16 @@ public final class ParentConversation {
             return Turn.keep(List.of(say.nothingToDelete()));
         }
         if (answer == null) {
-            return ask(reader, ConversationState.of(Step.CONFIRM_DELETE), say.deleteQuestion());
+            return ask(reader, ConversationState.of(Step.CONFIRM_DELETE), say.deleteQuestion(reader.language()));
         }
         boolean confirming = state(reader).step() == Step.CONFIRM_DELETE;
         return switch (answer) {
             case "yes" -> confirming
-                    ? new Turn(new Turn.Change.Delete(reader.readerId()), List.of(say.deleted()))
-                    : ask(reader, ConversationState.of(Step.CONFIRM_DELETE), say.deleteQuestion());
+                    ? new Turn(new Turn.Change.Delete(reader.readerId()), List.of(say.deleted(reader.language())))
+                    : ask(reader, ConversationState.of(Step.CONFIRM_DELETE), say.deleteQuestion(reader.language()));
             case "no" -> confirming
-                    ? Turn.save(with(reader, ConversationState.IDLE), List.of(say.deleteCancelled()))
-                    : Turn.keep(List.of(say.deleteCancelled()));
+                    ? Turn.save(with(reader, ConversationState.IDLE), List.of(say.deleteCancelled(reader.language())))
+                    : Turn.keep(List.of(say.deleteCancelled(reader.language())));
             default -> Turn.keep(reprompt(reader, true));
         };
     }
@@ -479,7 +479,7 @@ public final class ParentConversation {
             case AWAIT_LANGUAGE -> say.languageQuestion();
             case AWAIT_DUE_DATE -> reader.child(state.childId()).map(say::dueDateQuestion).orElse(null);
             case AWAIT_BIRTH_DATE -> reader.child(state.childId()).map(say::birthDateQuestion).orElse(null);
-            case CONFIRM_DELETE -> say.deleteQuestion();
+            case CONFIRM_DELETE -> say.deleteQuestion(reader.language());
             case IDLE, AFTER_LOSS -> null;
         };
         if (question == null && reader.status() == ReaderStatus.REGISTERING) {

@@ -135,20 +135,27 @@ final class Prompts {
         return OutgoingMessage.text("元に戻しました。これまでどおりメッセージをお届けします。");
     }
 
-    OutgoingMessage deleteQuestion() {
-        return OutgoingMessage.withQuickReplies(
-                "登録内容（お子さんの日付など）をすべて削除し、メッセージのお届けを終了します。よろしいですか？", List.of(
-                        new Postback("削除する", PostbackData.of(Action.DELETE, "yes").encode(), "削除する"),
-                        new Postback("やめる", PostbackData.of(Action.DELETE, "no").encode(), "やめる")));
+    OutgoingMessage deleteQuestion(String language) {
+        String yes = in(language, "削除する", "けす", "Delete");
+        String no = in(language, "やめる", "やめる", "Cancel");
+        return OutgoingMessage.withQuickReplies(in(language,
+                "登録内容（お子さんの日付など）をすべて削除し、メッセージのお届けを終了します。よろしいですか？",
+                "とうろく（おこさん の ひにち など）を ぜんぶ けして、メッセージ を おわります。いい ですか？",
+                "Delete everything you registered (your children's dates) and stop all messages?"), List.of(
+                        new Postback(yes, PostbackData.of(Action.DELETE, "yes").encode(), yes),
+                        new Postback(no, PostbackData.of(Action.DELETE, "no").encode(), no)));
     }
 
-    OutgoingMessage deleted() {
-        return OutgoingMessage.text("登録内容を削除しました。これまでありがとうございました。"
-                + "また登録したくなったら、いつでもメッセージを送ってください。");
+    OutgoingMessage deleted(String language) {
+        return OutgoingMessage.text(in(language,
+                "登録内容を削除しました。これまでありがとうございました。また登録したくなったら、いつでもメッセージを送ってください。",
+                "とうろく を けしました。ありがとう ございました。また とうろく する とき は、メッセージ を おくって ください。",
+                "Your data has been deleted. Thank you for reading. To register again, just send us a message."));
     }
 
-    OutgoingMessage deleteCancelled() {
-        return OutgoingMessage.text("削除はしていません。これまでどおりです。");
+    OutgoingMessage deleteCancelled(String language) {
+        return OutgoingMessage.text(in(language, "削除はしていません。これまでどおりです。",
+                "けして いません。いま まで と おなじ です。", "Nothing was deleted. Everything stays as it was."));
     }
 
     OutgoingMessage nothingToDelete() {

@@ -118,6 +118,23 @@ class ParentConversationRepliesTest {
                 "the birth question names this button");
     }
 
+    @Test
+    void deletingAsksAndAnswersInEnglishForAnEnglishReader() {
+        Reader reader = registered(Child.expected("c1", TODAY.plusDays(100))).withLanguage("en");
+
+        Turn ask = conversation.next(Optional.of(reader), USER, new ParentEvent.Postback("a=delete", null));
+        Reader asked = assertInstanceOf(Turn.Change.Save.class, ask.change()).reader();
+        Turn no = conversation.next(Optional.of(asked), USER, new ParentEvent.Postback("a=delete&v=no", null));
+        Turn yes = conversation.next(Optional.of(asked), USER, new ParentEvent.Postback("a=delete&v=yes", null));
+
+        assertTrue(ask.replies().getLast().text().startsWith("Delete"), ask.replies().getLast().text());
+        assertEquals(List.of("Delete", "Cancel"),
+                ask.replies().getLast().quickReplies().stream().map(i -> i.label()).toList());
+        assertTrue(no.replies().getLast().text().startsWith("Nothing was deleted"), no.replies().getLast().text());
+        assertInstanceOf(Turn.Change.Delete.class, yes.change());
+        assertTrue(yes.replies().getLast().text().startsWith("Your data has been deleted"), yes.replies().getLast().text());
+    }
+
     private static Reader registered(Child... children) {
         return Reader.newcomer("sakura", Channel.LINE, USER, NOW).withChildren(List.of(children))
                 .withRole(Role.MOTHER).withStatus(ReaderStatus.ACTIVE);
