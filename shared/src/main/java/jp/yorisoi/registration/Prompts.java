@@ -198,7 +198,7 @@ final class Prompts {
         String language = reader.language();
         List<QuickReplyItem> items = new ArrayList<>();
         List<Child> active = reader.activeChildren();
-        items.add(postback(in(language, "子どもを追加", "こども を ふやす", "Add a child"), PostbackData.of(Action.ADD_CHILD)));
+        items.add(postback(in(language, "子どもを追加", "こども を ついか する", "Add a child"), PostbackData.of(Action.ADD_CHILD)));
         if (active.stream().anyMatch(c -> c.track() == Track.PREGNANCY)) {
             items.add(postback(in(language, "生まれました", "生まれました", "Born 生まれました"),
                     PostbackData.of(Action.REPORT_BIRTH)));
