@@ -272,7 +272,8 @@ public final class ParentConversation {
         if (problem.isPresent()) {
             return dateRejected(reader, ConversationState.about(Step.AWAIT_DUE_DATE, childId), problem.get());
         }
-        Child changed = child.get().withDueDate(due);
+        // a question about the old due date says nothing about the new one: it is asked once when that one passes
+        Child changed = new Child(childId, due, null, child.get().status(), null);
         return dateSet(reader.withChild(changed), changed, false);
     }
 

@@ -135,6 +135,20 @@ class ParentConversationRepliesTest {
         assertTrue(yes.replies().getLast().text().startsWith("Your data has been deleted"), yes.replies().getLast().text());
     }
 
+    /** Asked "was the baby born?" at 42w0d, the parent corrects the due date: the question belongs to the old one. */
+    @Test
+    void aChangedDueDateIsAskedAboutOnceWhenItTooHasPassed() {
+        Child asked = Child.expected("c1", TODAY.minusDays(14)).askedAboutBirth(TODAY);
+        Reader reader = registered(asked);
+
+        Turn turn = conversation.next(Optional.of(reader), USER,
+                new ParentEvent.Postback("a=due&c=c1", TODAY.plusDays(3).toString()));
+
+        Child changed = assertInstanceOf(Turn.Change.Save.class, turn.change()).reader().child("c1").orElseThrow();
+        assertEquals(TODAY.plusDays(3), changed.dueDate());
+        assertEquals(null, changed.birthAskedOn());
+    }
+
     private static Reader registered(Child... children) {
         return Reader.newcomer("sakura", Channel.LINE, USER, NOW).withChildren(List.of(children))
                 .withRole(Role.MOTHER).withStatus(ReaderStatus.ACTIVE);
