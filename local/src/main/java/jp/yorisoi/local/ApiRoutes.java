@@ -84,7 +84,7 @@ public final class ApiRoutes {
     /** A request matched to its route, with the values of the template's variables. */
     public record Match(Route route, Map<String, String> pathParameters) {}
 
-    // Routes may be added while the server already answers (the runner binds its port before wiring handlers).
+    // Routes may be added while the server answers (tests add theirs to a running server).
     private final List<Route> routes = new CopyOnWriteArrayList<>();
 
     public ApiRoutes add(String method, String template, String functionName,

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import jp.yorisoi.aws.AwsClients;
+import jp.yorisoi.content.DynamoCatalogue;
 import jp.yorisoi.functions.admin.AdminApiHandler;
 import jp.yorisoi.functions.linewebhook.LineWebhookHandler;
 import jp.yorisoi.line.DynamoProcessedEvents;
@@ -40,11 +41,11 @@ public final class LocalRunner implements AutoCloseable {
     private final LocalConfig config;
     private final LocalServer server;
     private final LocalServices services;
-    private final Optional<DemoData.Seeded> seeded;
+    private final Optional<ContentDirectory.Summary> seeded;
     private final Deque<AutoCloseable> resources;
 
     private LocalRunner(LocalConfig config, LocalServer server, LocalServices services,
-                        Optional<DemoData.Seeded> seeded, Deque<AutoCloseable> resources) {
+                        Optional<ContentDirectory.Summary> seeded, Deque<AutoCloseable> resources) {
         this.config = config;
         this.server = server;
         this.services = services;
@@ -101,7 +102,7 @@ public final class LocalRunner implements AutoCloseable {
             MunicipalityStore municipalities =
                     new DynamoMunicipalityStore(dynamoDb, LocalServices.lookup(tables, "MunicipalitiesTable", "table"));
 
-            LocalServer server = LocalServer.start(config.port(), new Outbox(Clock.systemUTC()),
+            LocalServer server = LocalServer.bind(config.port(), new Outbox(Clock.systemUTC()),
                     token -> channels.stream().filter(c -> c.accessToken().equals(token))
                             .map(LocalChannel::municipalityId).findFirst(),
                     sender -> municipalities.listActive().stream()
@@ -118,9 +119,12 @@ public final class LocalRunner implements AutoCloseable {
             LocalServices services = new LocalServices(clock, dynamoDb, sqs, ses, tables, queueUrls, channels,
                     lineApi, config.adminToken());
 
-            Optional<DemoData.Seeded> seeded = DemoData.contentDirectory().map(dir -> DemoData.seed(services, dir));
+            Optional<ContentDirectory.Summary> seeded = ContentDirectory.inCheckout().map(dir -> ContentDirectory.read(dir)
+                    .writeTo(new DynamoCatalogue(dynamoDb, services.table("ContentTable")),
+                            new DynamoMunicipalityStore(dynamoDb, services.table("MunicipalitiesTable"))));
             routes(services, server.routes());
             startDelivery(services, server.baseUri()).forEach(resources::push);
+            server.serve();
             return new LocalRunner(config, server, services, seeded, resources);
         } catch (IOException | RuntimeException e) {
             closeAll(resources);

@@ -48,21 +48,33 @@ public final class LocalServer implements AutoCloseable {
         this.zone = zone;
     }
 
+    /** Binds {@code port} (0 = a free one) and serves at once; see {@link #bind}. */
+    public static LocalServer start(int port, Outbox outbox, Function<String, Optional<String>> municipalityOfToken,
+                                    Function<String, Optional<String>> municipalityOfSender) throws IOException {
+        return bind(port, outbox, municipalityOfToken, municipalityOfSender).serve();
+    }
+
     /**
-     * Starts serving on {@code port} (0 = a free one).
+     * Binds {@code port} (0 = a free one) without serving yet: the address is known for wiring, and requests that
+     * arrive before {@link #serve()} wait in the socket's backlog instead of meeting half-wired routes.
      *
      * @param municipalityOfToken  channel access token → municipality, for the fake LINE API
      * @param municipalityOfSender sender e-mail address → municipality, to name the town of an e-mail
      */
-    public static LocalServer start(int port, Outbox outbox, Function<String, Optional<String>> municipalityOfToken,
-                                    Function<String, Optional<String>> municipalityOfSender) throws IOException {
+    public static LocalServer bind(int port, Outbox outbox, Function<String, Optional<String>> municipalityOfToken,
+                                   Function<String, Optional<String>> municipalityOfSender) throws IOException {
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         LocalServer server = new LocalServer(http, new ApiRoutes(), outbox, municipalityOfToken, municipalityOfSender,
                 LocalConfig.TOKYO);
         http.setExecutor(server.executor);
         http.createContext("/", server::dispatch);
-        http.start();
         return server;
+    }
+
+    /** Starts answering requests. */
+    public LocalServer serve() {
+        server.start();
+        return this;
     }
 
     public int port() {

@@ -18,6 +18,7 @@ import jp.yorisoi.delivery.DeliveryMetrics;
 import jp.yorisoi.delivery.DeliveryService;
 import jp.yorisoi.delivery.DynamoLedger;
 import jp.yorisoi.delivery.Ledger;
+import jp.yorisoi.delivery.LedgerEntry;
 import jp.yorisoi.delivery.LinePushChannel;
 import jp.yorisoi.delivery.SesMailChannel;
 import jp.yorisoi.delivery.SqsJobQueue;
@@ -41,7 +42,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * Everything a delivery integration test runs against: the tables and queues of template.yaml (under a fresh
  * prefix) in the in-JVM emulators — or, when AWS_ENDPOINT_URL is set, in that single-endpoint emulator (moto,
- * LocalStack) — plus WireMock stand-ins for LINE and SES, and the real adapters wired to them.
+ * LocalStack) — plus WireMock stand-ins for LINE and SES, and the real adapters wired to them. The stubs belong to
+ * the test class, started once for all its tests; each test gets a rig of its own on them.
  */
 public final class DeliveryRig implements AutoCloseable {
 
@@ -51,16 +53,10 @@ public final class DeliveryRig implements AutoCloseable {
     public final SqsClient sqs;
     public final Map<String, String> tables;
     public final Map<String, String> queues;
-    public final LineStub line = new LineStub();
-    public final SesStub ses = new SesStub();
+    public final LineStub line;
+    public final SesStub ses;
     /** Without SDK retries, so a throttled send reaches the queue's retry at once (the SDK would wait first). */
-    public final SesV2Client sesClient = SesV2Client.builder()
-            .endpointOverride(ses.endpoint())
-            .region(Region.AP_NORTHEAST_1)
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-            .httpClient(UrlConnectionHttpClient.create())
-            .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-            .build();
+    public final SesV2Client sesClient;
     public final DynamoReaderStore readers;
     public final DynamoMunicipalityStore municipalities;
     public final DynamoCatalogue catalogue;
@@ -69,9 +65,18 @@ public final class DeliveryRig implements AutoCloseable {
             "integration-test-secret".getBytes(StandardCharsets.UTF_8));
     public final QueueDriver driver;
 
-    private DeliveryRig(DynamoDbClient dynamo, SqsClient sqs) {
+    private DeliveryRig(DynamoDbClient dynamo, SqsClient sqs, LineStub line, SesStub ses) {
         this.dynamo = dynamo;
         this.sqs = sqs;
+        this.line = line;
+        this.ses = ses;
+        this.sesClient = SesV2Client.builder()
+                .endpointOverride(ses.endpoint())
+                .region(Region.AP_NORTHEAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
         String prefix = "d" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + "-";
         TemplateResources template = TemplateResources.locate();
         this.tables = template.createTables(dynamo, prefix);
@@ -83,14 +88,19 @@ public final class DeliveryRig implements AutoCloseable {
         this.driver = new QueueDriver(sqs);
     }
 
-    /** In-JVM emulators, or the emulator at AWS_ENDPOINT_URL when that is set. */
-    public static DeliveryRig start() {
+    /**
+     * Fresh tables and queues in the in-JVM emulators, or in the emulator at AWS_ENDPOINT_URL when that is set, on
+     * the test class's stubs: they are reset here and left running by {@link #close()}.
+     */
+    public static DeliveryRig start(LineStub line, SesStub ses) {
+        line.reset();
+        ses.reset();
         String endpoint = System.getenv("AWS_ENDPOINT_URL");
         if (endpoint != null && !endpoint.isBlank()) {
             AwsClients aws = AwsClients.forEmulator(URI.create(endpoint));
-            return new DeliveryRig(aws.dynamoDb(), aws.sqs());
+            return new DeliveryRig(aws.dynamoDb(), aws.sqs(), line, ses);
         }
-        return new DeliveryRig(LocalDynamo.shared().client(), LocalSqs.shared().client());
+        return new DeliveryRig(LocalDynamo.shared().client(), LocalSqs.shared().client(), line, ses);
     }
 
     public String queue(String logicalId) {
@@ -120,10 +130,19 @@ public final class DeliveryRig implements AutoCloseable {
         return driver.peekBodies(queue(logicalId));
     }
 
+    /** Every entry of the ledger table, read back through the adapter. */
+    public List<LedgerEntry> ledgerEntries() {
+        return dynamo.scanPaginator(r -> r.tableName(tables.get("LedgerTable"))
+                        .projectionExpression("municipalityId, readerId, deliveryKey"))
+                .items().stream()
+                .map(item -> ledger.find(item.get("municipalityId").s(), item.get("readerId").s(),
+                        item.get("deliveryKey").s()).orElseThrow())
+                .toList();
+    }
+
+    /** Closes the rig's SES client; the stubs are the test class's to stop. */
     @Override
     public void close() {
-        line.close();
         sesClient.close();
-        ses.close();
     }
 }

@@ -35,11 +35,15 @@ public final class LineStub implements AutoCloseable {
 
     public record Accepted(UUID retryKey, String to, List<String> texts, String requestId) {}
 
+    /** One push request as LINE received it, whatever the answer. */
+    public record Attempt(UUID retryKey, String to, List<String> texts) {}
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WireMockServer server;
     private final Map<UUID, Accepted> accepted = new ConcurrentHashMap<>();
     private final List<Accepted> acceptedInOrder = new CopyOnWriteArrayList<>();
+    private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
     private final Set<String> unknownUsers = ConcurrentHashMap.newKeySet();
     private final Set<String> failingUsers = ConcurrentHashMap.newKeySet();
     private final Set<String> rejectedTokens = ConcurrentHashMap.newKeySet();
@@ -82,9 +86,15 @@ public final class LineStub implements AutoCloseable {
         return this;
     }
 
-    /** Every push to this user fails with 500, however often it is tried. */
+    /** Every push to this user fails with 500, however often it is tried, until {@link #stopFailing}. */
     public LineStub alwaysFailing(String lineUserId) {
         failingUsers.add(lineUserId);
+        return this;
+    }
+
+    /** LINE is reachable for this user again after {@link #alwaysFailing}. */
+    public LineStub stopFailing(String lineUserId) {
+        failingUsers.remove(lineUserId);
         return this;
     }
 
@@ -103,6 +113,15 @@ public final class LineStub implements AutoCloseable {
         return acceptedInOrder.stream().filter(a -> a.to().equals(lineUserId)).toList();
     }
 
+    /** Every push request that got past authentication, in arrival order. */
+    public List<Attempt> attempts() {
+        return List.copyOf(attempts);
+    }
+
+    public List<Attempt> attemptsFor(String lineUserId) {
+        return attempts.stream().filter(a -> a.to().equals(lineUserId)).toList();
+    }
+
     public int requests() {
         return requests.get();
     }
@@ -114,6 +133,7 @@ public final class LineStub implements AutoCloseable {
     public void reset() {
         accepted.clear();
         acceptedInOrder.clear();
+        attempts.clear();
         unknownUsers.clear();
         failingUsers.clear();
         rejectedTokens.clear();
@@ -151,6 +171,7 @@ public final class LineStub implements AutoCloseable {
             String to = body.path("to").asText();
             List<String> texts = new ArrayList<>();
             body.path("messages").forEach(m -> texts.add(m.path("text").asText()));
+            attempts.add(new Attempt(retryKey, to, List.copyOf(texts)));
 
             double roll;
             boolean rollStatus;

@@ -128,6 +128,24 @@ class LineWebhookIT {
     }
 
     @Test
+    void theSamplesInOrderRegisterAParentAnsweringEachWithItsOwnReplyToken() {
+        for (String sample : List.of("line-follow.json", "line-postback-date.json", "line-postback-role.json",
+                "line-postback-language.json")) {
+            assertEquals(200, handle(signed(TOWN_ID, sample(sample), SECRET)).getStatusCode(), sample);
+        }
+
+        Reader reader = reader();
+        assertEquals(ReaderStatus.ACTIVE, reader.status());
+        assertEquals(Role.MOTHER, reader.role());
+        assertEquals("ja", reader.language());
+        List<String> tokens = replies().stream().map(r -> r.path("replyToken").asText()).toList();
+        assertEquals(4, tokens.size());
+        assertEquals(java.util.Set.of("0f3779fba3b349968c5d07db31eab56f", "5b1d0e6c9a8f4c2e8d7b6a5f4e3d2c1b",
+                "8d3f2a1e0c9b4e5a8f9d7c6b5a4e3f2d", "9e4a3b2f1d0c4f6b9a8e7d6c5b4a3f2e"), java.util.Set.copyOf(tokens));
+        assertTrue(lastReplyTo("9e4a3b2f1d0c4f6b9a8e7d6c5b4a3f2e").contains("【妊娠12週3日】"));
+    }
+
+    @Test
     void messageTextSampleOpensTheMenuOfARegisteredParent() {
         registerThroughTheChat();
         line.resetRequests();
@@ -398,6 +416,11 @@ class LineWebhookIT {
                 .filter(r -> r.path("replyToken").asText().matches("token-\\d+"))
                 .max(java.util.Comparator.comparingInt(r -> Integer.parseInt(r.path("replyToken").asText().substring(6))))
                 .orElseThrow();
+    }
+
+    private static String lastReplyTo(String replyToken) {
+        return replies().stream().filter(r -> r.path("replyToken").asText().equals(replyToken))
+                .map(r -> r.path("messages").get(0).path("text").asText()).findFirst().orElseThrow();
     }
 
     private static List<JsonNode> replies() {

@@ -19,6 +19,7 @@ import jp.yorisoi.delivery.FanOutService;
 import jp.yorisoi.delivery.LedgerEntry;
 import jp.yorisoi.delivery.LedgerEntry.DeliveryStatus;
 import jp.yorisoi.delivery.stubs.DeliveryRig;
+import jp.yorisoi.delivery.stubs.LineStub;
 import jp.yorisoi.delivery.stubs.SesStub;
 import jp.yorisoi.municipality.Municipality;
 import jp.yorisoi.municipality.Plan;
@@ -28,6 +29,7 @@ import jp.yorisoi.reader.Reader;
 import jp.yorisoi.reader.ReaderStatus;
 import jp.yorisoi.reader.Role;
 import jp.yorisoi.schedule.Track;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +41,10 @@ class MailDeliveryIT {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T23:00:00Z"), ZoneId.of("Asia/Tokyo"));
     static final String TOWN = "demo";
 
-    final DeliveryRig rig = DeliveryRig.start();
+    static final LineStub LINE = new LineStub();
+    static final SesStub SES = new SesStub();
+
+    final DeliveryRig rig = DeliveryRig.start(LINE, SES);
     final List<String> counted = new CopyOnWriteArrayList<>();
     final MailSenderHandler handler = new MailSenderHandler(rig.deliveries(rig.ledger, counted::add, CLOCK),
             counted::add, () -> {});
@@ -57,6 +62,12 @@ class MailDeliveryIT {
     @AfterEach
     void stop() {
         rig.close();
+    }
+
+    @AfterAll
+    static void stopStubs() {
+        LINE.close();
+        SES.close();
     }
 
     Reader reader(String address, ReaderStatus status, Child... children) {

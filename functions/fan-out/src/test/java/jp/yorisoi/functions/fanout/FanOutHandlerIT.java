@@ -12,26 +12,32 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import jp.yorisoi.delivery.DeliveryJob;
 import jp.yorisoi.delivery.FanOutService;
-import jp.yorisoi.delivery.fakes.InMemoryMunicipalityStore;
-import jp.yorisoi.delivery.fakes.InMemoryReaderStore;
-import jp.yorisoi.delivery.fakes.ListJobQueue;
+import jp.yorisoi.municipality.DynamoMunicipalityStore;
 import jp.yorisoi.municipality.Municipality;
 import jp.yorisoi.municipality.Plan;
 import jp.yorisoi.reader.Channel;
 import jp.yorisoi.reader.Child;
+import jp.yorisoi.reader.DynamoReaderStore;
 import jp.yorisoi.reader.Reader;
 import jp.yorisoi.reader.ReaderStatus;
+import jp.yorisoi.testing.LocalQueues;
+import jp.yorisoi.testing.LocalTables;
 import org.junit.jupiter.api.Test;
 
-class FanOutHandlerTest {
+/** The fan-out function's events through the handler, with towns and readers in DynamoDB Local and jobs in ElasticMQ. */
+class FanOutHandlerIT {
 
-    final InMemoryMunicipalityStore municipalities = new InMemoryMunicipalityStore();
-    final InMemoryReaderStore readers = new InMemoryReaderStore(5);
-    final ListJobQueue queue = new ListJobQueue();
+    final LocalTables tables = LocalTables.create();
+    final LocalQueues queues = LocalQueues.create();
+    final DynamoMunicipalityStore municipalities = new DynamoMunicipalityStore(tables.dynamo(), tables.municipalities());
+    final DynamoReaderStore readers = new DynamoReaderStore(tables.dynamo(), tables.readers(), 5);
 
-    FanOutHandlerTest() {
+    FanOutHandlerIT() {
         town("morning", 8, 3);
         town("later", 9, 2);
     }
@@ -44,12 +50,16 @@ class FanOutHandlerTest {
     }
 
     FanOutHandler handlerAt(String instant) {
-        return new FanOutHandler(new FanOutService(municipalities, readers, queue),
+        return new FanOutHandler(new FanOutService(municipalities, readers, queues.jobQueue()),
                 Clock.fixed(Instant.parse(instant), ZoneOffset.UTC));
     }
 
     static Map<String, Object> event(String name) throws IOException {
         return new ObjectMapper().readValue(Path.of("../../events", name).toFile(), new TypeReference<>() {});
+    }
+
+    Set<String> townsWithJobs() {
+        return queues.allJobs().stream().map(DeliveryJob::municipalityId).collect(Collectors.toSet());
     }
 
     @Test
@@ -59,7 +69,8 @@ class FanOutHandlerTest {
         assertEquals("2026-11-22", result.get("date"));
         assertEquals(8, result.get("hour"));
         assertEquals(Map.of("morning", 3), result.get("enqueued"));
-        assertEquals(3, queue.jobs().size());
+        assertEquals(3, queues.jobs("LineJobQueue").size());
+        assertEquals(Set.of("morning"), townsWithJobs());
     }
 
     @Test
@@ -68,6 +79,7 @@ class FanOutHandlerTest {
 
         assertEquals(9, result.get("hour"));
         assertEquals(Map.of("later", 2), result.get("enqueued"));
+        assertEquals(Set.of("later"), townsWithJobs());
     }
 
     @Test
@@ -77,6 +89,7 @@ class FanOutHandlerTest {
         assertEquals("2026-11-22", result.get("date"));
         assertEquals(8, result.get("hour"));
         assertEquals(3, result.get("total"));
+        assertEquals(3, queues.allJobs().size());
     }
 
     @Test
@@ -86,6 +99,9 @@ class FanOutHandlerTest {
 
         assertEquals("2026-11-20", result.get("date"));
         assertEquals(Map.of("later", 2), result.get("enqueued"));
-        assertEquals(LocalDate.of(2026, 11, 20), queue.jobs().getFirst().date());
+        List<DeliveryJob> jobs = queues.allJobs();
+        assertEquals(2, jobs.size());
+        assertEquals(Set.of(LocalDate.of(2026, 11, 20)), jobs.stream().map(DeliveryJob::date).collect(Collectors.toSet()));
+        assertEquals(Set.of("later"), townsWithJobs());
     }
 }

@@ -18,35 +18,39 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import jp.yorisoi.delivery.DeliveryJob;
 import jp.yorisoi.delivery.FanOutService;
-import jp.yorisoi.delivery.fakes.InMemoryMunicipalityStore;
-import jp.yorisoi.delivery.fakes.InMemoryReaderStore;
-import jp.yorisoi.delivery.fakes.ListJobQueue;
+import jp.yorisoi.municipality.DynamoMunicipalityStore;
 import jp.yorisoi.municipality.Municipality;
 import jp.yorisoi.municipality.Plan;
 import jp.yorisoi.reader.Channel;
 import jp.yorisoi.reader.Child;
+import jp.yorisoi.reader.DynamoReaderStore;
 import jp.yorisoi.reader.Reader;
 import jp.yorisoi.reader.ReaderStatus;
+import jp.yorisoi.testing.LocalQueues;
+import jp.yorisoi.testing.LocalTables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class AdminApiHandlerTest {
+/** The operator API through the handler: the town and its readers in DynamoDB Local, the runs' jobs in ElasticMQ. */
+class AdminApiHandlerIT {
 
     static final String TOKEN = "operator-token-for-tests";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    final InMemoryMunicipalityStore municipalities = new InMemoryMunicipalityStore();
-    final InMemoryReaderStore readers = new InMemoryReaderStore(10);
-    final ListJobQueue queue = new ListJobQueue();
+    final LocalTables tables = LocalTables.create();
+    final LocalQueues queues = LocalQueues.create();
+    final DynamoMunicipalityStore municipalities = new DynamoMunicipalityStore(tables.dynamo(), tables.municipalities());
+    final DynamoReaderStore readers = new DynamoReaderStore(tables.dynamo(), tables.readers());
     final AtomicInteger tokenLookups = new AtomicInteger();
-    final AdminApiHandler handler = new AdminApiHandler(new FanOutService(municipalities, readers, queue), () -> {
+    final AdminApiHandler handler = new AdminApiHandler(new FanOutService(municipalities, readers, queues.jobQueue()), () -> {
         tokenLookups.incrementAndGet();
         return TOKEN;
     }, Clock.fixed(Instant.parse("2026-11-22T00:30:00Z"), ZoneOffset.UTC));
 
-    AdminApiHandlerTest() {
+    AdminApiHandlerIT() {
         municipalities.save(new Municipality("demo", "デモ市", "デモ市より", "", Plan.FULL, 3, 8, List.of("ja"), null, true));
         IntStream.range(0, 4).forEach(i -> readers.save(Reader.newcomer("demo", Channel.LINE, "U" + i, Instant.EPOCH)
                 .withStatus(ReaderStatus.ACTIVE).withChildren(List.of(Child.born("c1", LocalDate.of(2026, 10, 1))))));
@@ -80,8 +84,10 @@ class AdminApiHandlerTest {
 
         assertEquals(202, response.getStatusCode());
         assertEquals(JSON.readTree("{\"date\":\"2026-11-22\",\"municipalityId\":\"demo\",\"enqueued\":4}"), body(response));
-        assertEquals(4, queue.jobs().size());
-        assertTrue(queue.jobs().stream().allMatch(j -> j.date().equals(LocalDate.of(2026, 11, 22))));
+        List<DeliveryJob> jobs = queues.allJobs();
+        assertEquals(4, jobs.size());
+        assertTrue(jobs.stream().allMatch(j -> j.date().equals(LocalDate.of(2026, 11, 22))));
+        assertTrue(jobs.stream().allMatch(j -> j.municipalityId().equals("demo")));
     }
 
     @Test
@@ -121,17 +127,6 @@ class AdminApiHandlerTest {
         assertEquals(status, response.getStatusCode(), response.getBody());
         assertEquals(error, body(response).path("error").asText());
         assertTrue(body(response).path("message").isTextual());
-        assertEquals(List.of(), queue.jobs());
-    }
-
-    @Test
-    void routesMatchTemplatesAndHandOverPathParameters() {
-        Router router = new Router()
-                .add("GET", "/admin/readers/{readerId}", r -> ApiResponse.ok(r.pathParameters()))
-                .add("DELETE", "/admin/readers/{readerId}", r -> new ApiResponse(204, null));
-
-        ApiResponse response = router.dispatch(new ApiRequest("GET", "/admin/readers/L123/", Map.of(), Map.of(), null));
-
-        assertEquals(ApiResponse.ok(Map.of("readerId", "L123")), response);
+        assertEquals(List.of(), queues.allJobs());
     }
 }

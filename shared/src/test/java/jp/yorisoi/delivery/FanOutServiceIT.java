@@ -11,24 +11,29 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import jp.yorisoi.delivery.fakes.InMemoryMunicipalityStore;
-import jp.yorisoi.delivery.fakes.InMemoryReaderStore;
-import jp.yorisoi.delivery.fakes.ListJobQueue;
+import jp.yorisoi.municipality.DynamoMunicipalityStore;
 import jp.yorisoi.municipality.Municipality;
 import jp.yorisoi.municipality.Plan;
 import jp.yorisoi.reader.Channel;
 import jp.yorisoi.reader.Child;
+import jp.yorisoi.reader.DynamoReaderStore;
 import jp.yorisoi.reader.Reader;
 import jp.yorisoi.reader.ReaderStatus;
+import jp.yorisoi.testing.LocalQueues;
+import jp.yorisoi.testing.LocalTables;
 import org.junit.jupiter.api.Test;
 
-class FanOutServiceTest {
+/** The fan-out on the real adapters: towns and readers in DynamoDB Local, jobs onto the template's queues in ElasticMQ. */
+class FanOutServiceIT {
 
     static final LocalDate DAY = LocalDate.of(2026, 11, 22);
 
-    final InMemoryReaderStore readers = new InMemoryReaderStore(7);
-    final InMemoryMunicipalityStore municipalities = new InMemoryMunicipalityStore();
-    final ListJobQueue queue = new ListJobQueue();
+    final LocalTables tables = LocalTables.create();
+    final LocalQueues queues = LocalQueues.create();
+    /** Pages of 7, so a segment's readers come over several pages. */
+    final DynamoReaderStore readers = new DynamoReaderStore(tables.dynamo(), tables.readers(), 7);
+    final DynamoMunicipalityStore municipalities = new DynamoMunicipalityStore(tables.dynamo(), tables.municipalities());
+    final SqsJobQueue queue = queues.jobQueue();
     final FanOutService fanOut = new FanOutService(municipalities, readers, queue);
 
     static Municipality town(String id, int deliveryHour, boolean active) {
@@ -44,7 +49,7 @@ class FanOutServiceTest {
     }
 
     @Test
-    void everyActiveReaderOfTheTownsDueThisHourGetsOneJob() {
+    void everyActiveReaderOfTheTownsDueThisHourGetsOneJobOnTheQueueOfTheirChannel() {
         municipalities.save(town("early", 7, true));
         municipalities.save(town("usual", 8, true));
         municipalities.save(town("closed", 8, false));
@@ -56,10 +61,18 @@ class FanOutServiceTest {
 
         FanOutService.FanOutResult result = fanOut.run(DAY, Optional.empty(), 8);
 
+        List<DeliveryJob> lineJobs = queues.jobs("LineJobQueue");
+        List<DeliveryJob> mailJobs = queues.jobs("MailJobQueue");
+        List<DeliveryJob> jobs = queues.allJobs();
         assertEquals(Map.of("usual", 150), result.enqueuedByMunicipality());
-        assertEquals(150, queue.jobs().stream().map(DeliveryJob::readerId).distinct().count());
-        assertEquals(Set.of(DAY.toString()), queue.jobs().stream().map(DeliveryJob::deliveryKey).collect(Collectors.toSet()));
-        assertEquals(30, queue.jobs().stream().filter(j -> j.channel() == Channel.EMAIL).count());
+        assertEquals(150, jobs.size());
+        assertEquals(150, jobs.stream().map(DeliveryJob::readerId).distinct().count());
+        assertEquals(Set.of("usual"), jobs.stream().map(DeliveryJob::municipalityId).collect(Collectors.toSet()));
+        assertEquals(Set.of(DAY.toString()), jobs.stream().map(DeliveryJob::deliveryKey).collect(Collectors.toSet()));
+        assertEquals(120, lineJobs.size());
+        assertEquals(Set.of(Channel.LINE), lineJobs.stream().map(DeliveryJob::channel).collect(Collectors.toSet()));
+        assertEquals(30, mailJobs.size());
+        assertEquals(Set.of(Channel.EMAIL), mailJobs.stream().map(DeliveryJob::channel).collect(Collectors.toSet()));
     }
 
     @Test
@@ -73,12 +86,15 @@ class FanOutServiceTest {
 
         assertEquals(Map.of("early", 5), result.enqueuedByMunicipality());
         assertEquals(5, result.total());
+        assertEquals(Set.of("early"), queues.allJobs().stream().map(DeliveryJob::municipalityId).collect(Collectors.toSet()));
+        assertEquals(5, queues.allJobs().size());
     }
 
     @Test
     void catchUpForAnUnknownTownIsRefused() {
         assertThrows(FanOutService.UnknownMunicipalityException.class,
                 () -> fanOut.run(DAY, Optional.of("nowhere"), 8));
+        assertEquals(List.of(), queues.allJobs());
     }
 
     @Test
@@ -87,15 +103,18 @@ class FanOutServiceTest {
         municipalities.save(town("b-fine", 8, true));
         readers("a-broken", Channel.LINE, 3, ReaderStatus.ACTIVE);
         readers("b-fine", Channel.LINE, 4, ReaderStatus.ACTIVE);
-        FanOutService partlyBroken = new FanOutService(municipalities, readers, jobs -> {
+        JobQueue refusingTheBrokenTown = jobs -> {
             if (jobs.getFirst().municipalityId().equals("a-broken")) {
                 throw new IllegalStateException("queue refused");
             }
             queue.enqueue(jobs);
-        });
+        };
+        FanOutService partlyBroken = new FanOutService(municipalities, readers, refusingTheBrokenTown);
 
         assertThrows(IllegalStateException.class, () -> partlyBroken.run(DAY, Optional.empty(), 8));
-        assertEquals(4, queue.jobs().size());
+        List<DeliveryJob> jobs = queues.allJobs();
+        assertEquals(4, jobs.size());
+        assertEquals(Set.of("b-fine"), jobs.stream().map(DeliveryJob::municipalityId).collect(Collectors.toSet()));
     }
 
     @Test
@@ -104,6 +123,6 @@ class FanOutServiceTest {
         readers("usual", Channel.LINE, 4, ReaderStatus.ACTIVE);
 
         assertEquals(0, fanOut.run(DAY, Optional.empty(), 3).total());
-        assertEquals(List.of(), queue.jobs());
+        assertEquals(List.of(), queues.allJobs());
     }
 }

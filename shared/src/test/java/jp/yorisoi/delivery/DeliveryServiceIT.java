@@ -1,0 +1,331 @@
+package jp.yorisoi.delivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import jp.yorisoi.content.DayMessage;
+import jp.yorisoi.content.DayMessage.Part;
+import jp.yorisoi.content.DayMessage.PartKind;
+import jp.yorisoi.delivery.LedgerEntry.DeliveryStatus;
+import jp.yorisoi.delivery.stubs.DeliveryRig;
+import jp.yorisoi.delivery.stubs.LineStub;
+import jp.yorisoi.delivery.stubs.SesStub;
+import jp.yorisoi.municipality.Municipality;
+import jp.yorisoi.municipality.Plan;
+import jp.yorisoi.reader.Channel;
+import jp.yorisoi.reader.Child;
+import jp.yorisoi.reader.Reader;
+import jp.yorisoi.reader.ReaderStatus;
+import jp.yorisoi.reader.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One delivery through DeliveryService on the real adapters: readers, towns and the ledger in DynamoDB Local, LINE
+ * and SES as WireMock stubs (started once for the class). The day's content is scripted so that each test controls
+ * exactly what there is to send.
+ */
+class DeliveryServiceIT {
+
+    static final LocalDate DAY = LocalDate.of(2026, 11, 22);
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T23:00:00Z"), ZoneId.of("Asia/Tokyo"));
+    static final LineStub LINE = new LineStub();
+    static final SesStub SES = new SesStub();
+
+    final DeliveryRig rig = DeliveryRig.start(LINE, SES);
+    final List<String> counted = new CopyOnWriteArrayList<>();
+    final UnsubscribeLinks links = new UnsubscribeLinks("https://mail.example.jp/unsubscribe",
+            "0123456789abcdef0123".getBytes(StandardCharsets.UTF_8));
+    /** Content whose day is one part per active child; a child with id "ask" gets the birth question. */
+    final DeliveryContent content = new DeliveryContent() {
+        @Override
+        public DayMessage messageFor(DeliveryJob job, Reader reader, Municipality municipality) {
+            List<Part> parts = new ArrayList<>();
+            for (Child child : reader.activeChildren()) {
+                parts.add(child.childId().equals("ask")
+                        ? new Part(PartKind.NOTICE, child.childId(), null, "生まれましたか？")
+                        : new Part(PartKind.BASE, child.childId(), "【見出し】", "本文 " + child.childId()));
+            }
+            return new DayMessage(parts);
+        }
+
+        @Override
+        public List<String> lineTexts(DayMessage message) {
+            return message.parts().stream().map(Part::text).toList();
+        }
+
+        @Override
+        public MailContent mail(DayMessage message, Municipality municipality, String unsubscribeUrl) {
+            return new MailContent("件名", String.join("\n", lineTexts(message)) + "\n" + unsubscribeUrl, "<p>html</p>");
+        }
+
+        @Override
+        public List<String> childrenAskedAboutBirth(DeliveryJob job, Reader reader, Municipality municipality) {
+            return reader.activeChildren().stream().map(Child::childId).filter("ask"::equals).toList();
+        }
+    };
+
+    DeliveryServiceIT() {
+        rig.municipalities.save(new Municipality("demo", "デモ市", "デモ市より", "電話", Plan.FULL, 3, 8, List.of("ja"),
+                "info@demo.example.jp", true));
+    }
+
+    @AfterEach
+    void closeRig() {
+        rig.close();
+    }
+
+    @AfterAll
+    static void stopStubs() {
+        LINE.close();
+        SES.close();
+    }
+
+    DeliveryService service(Ledger ledgerToUse) {
+        // a generous read time-out: these tests are about the ledger and the retry key, not about slow answers
+        return new DeliveryService(rig.readers, rig.municipalities, content, ledgerToUse,
+                rig.lineChannel(Duration.ofSeconds(5)), new SesMailChannel(rig.sesClient, Optional.empty()), links,
+                counted::add, CLOCK);
+    }
+
+    DeliveryService service() {
+        return service(rig.ledger);
+    }
+
+    Reader reader(Channel channel, String address, ReaderStatus status, Child... children) {
+        Reader fresh = Reader.newcomer("demo", channel, address, CLOCK.instant())
+                .withStatus(status).withRole(Role.MOTHER).withChildren(List.of(children));
+        return rig.readers.save(fresh);
+    }
+
+    DeliveryJob jobFor(Reader reader) {
+        return DeliveryJob.daily("demo", reader.readerId(), reader.channel(), DAY);
+    }
+
+    Optional<DeliveryStatus> ledgerStatus(Reader reader) {
+        return rig.ledger.find("demo", reader.readerId(), DAY.toString()).map(LedgerEntry::status);
+    }
+
+    Set<UUID> retryKeysSentFor(String lineUserId) {
+        return rig.line.attemptsFor(lineUserId).stream().map(LineStub.Attempt::retryKey).collect(Collectors.toSet());
+    }
+
+    @Test
+    void lineReaderGetsTheWholeDayInOnePushAndTheLedgerSaysSent() {
+        Reader twins = reader(Channel.LINE, "U1", ReaderStatus.ACTIVE,
+                Child.born("c1", DAY.minusDays(10)), Child.born("c2", DAY.minusDays(10)));
+
+        assertEquals(DeliveryService.Outcome.SENT, service().deliver(jobFor(twins)));
+
+        assertEquals(1, rig.line.requests());
+        assertEquals(1, rig.line.accepted().size());
+        assertEquals(List.of("本文 c1", "本文 c2"), rig.line.accepted().getFirst().texts());
+        assertEquals("U1", rig.line.accepted().getFirst().to());
+        assertEquals(Optional.of(DeliveryStatus.SENT), ledgerStatus(twins));
+        assertEquals(2, rig.ledger.find("demo", twins.readerId(), DAY.toString()).orElseThrow().parts());
+    }
+
+    @Test
+    void theSameJobTwiceSendsOnce() {
+        Reader reader = reader(Channel.LINE, "U1", ReaderStatus.ACTIVE, Child.expected("c1", DAY.plusDays(100)));
+
+        service().deliver(jobFor(reader));
+        assertEquals(DeliveryService.Outcome.ALREADY_DONE, service().deliver(jobFor(reader)));
+
+        assertEquals(1, rig.line.requests());
+        assertEquals(1, rig.line.accepted().size());
+    }
+
+    @Test
+    void readerWhoPausedOrWasDeletedAfterTheFanOutGetsNothing() {
+        Reader paused = reader(Channel.LINE, "U1", ReaderStatus.PAUSED, Child.expected("c1", DAY.plusDays(100)));
+        Reader blocked = reader(Channel.LINE, "U2", ReaderStatus.BLOCKED, Child.expected("c1", DAY.plusDays(100)));
+        DeliveryJob deleted = DeliveryJob.daily("demo", Reader.idFor("demo", Channel.LINE, "U3"), Channel.LINE, DAY);
+
+        assertEquals(DeliveryService.Outcome.SKIPPED, service().deliver(jobFor(paused)));
+        assertEquals(DeliveryService.Outcome.SKIPPED, service().deliver(jobFor(blocked)));
+        assertEquals(DeliveryService.Outcome.SKIPPED, service().deliver(deleted));
+
+        assertEquals(0, rig.line.requests());
+        assertEquals(Optional.of(DeliveryStatus.SKIPPED), ledgerStatus(paused));
+    }
+
+    @Test
+    void aDayWithNothingForTheReaderIsRecordedAndNotSent() {
+        Reader lost = reader(Channel.LINE, "U1", ReaderStatus.ACTIVE, Child.born("c1", DAY.minusDays(3)).lost());
+
+        assertEquals(DeliveryService.Outcome.NOTHING_TO_SEND, service().deliver(jobFor(lost)));
+
+        assertEquals(0, rig.line.requests());
+        assertEquals(Optional.of(DeliveryStatus.NOTHING_TO_SEND), ledgerStatus(lost));
+    }
+
+    @Test
+    void unknownLineUserIsMarkedUnreachable() {
+        Reader reader = reader(Channel.LINE, "U1", ReaderStatus.ACTIVE, Child.expected("c1", DAY.plusDays(100)));
+        rig.line.unknownUser("U1");
+
+        assertEquals(DeliveryService.Outcome.UNREACHABLE, service().deliver(jobFor(reader)));
+
+        assertEquals(ReaderStatus.UNREACHABLE, rig.readers.find("demo", reader.readerId()).orElseThrow().status());
+        assertEquals(Optional.of(DeliveryStatus.SKIPPED), ledgerStatus(reader));
+        assertTrue(counted.contains(DeliveryMetrics.UNREACHABLE));
+        assertEquals(List.of(), rig.line.accepted());
+    }
+
+    @Test
+    void retryableFailureGoesBackToTheQueueAndTheRetryReusesTheRetryKey() {
+        Reader reader = reader(Channel.LINE, "U1", ReaderStatus.ACTIVE, Child.expected("c1", DAY.plusDays(100)));
+        rig.line.alwaysFailing("U1");
+
+        assertThrows(RetryableSendException.class, () -> service().deliver(jobFor(reader)));
+        assertEquals(Optional.of(DeliveryStatus.SENDING), ledgerStatus(reader));
+        int failedAttempts = rig.line.attemptsFor("U1").size();
+        rig.line.stopFailing("U1");
+        assertEquals(DeliveryService.Outcome.SENT, service().deliver(jobFor(reader)));
+
+        assertTrue(failedAttempts >= 1, "attempts while LINE failed: " + failedAttempts);
+        assertEquals(failedAttempts + 1, rig.line.attemptsFor("U1").size());
+        assertEquals(Set.of(DeliveryService.retryKey(jobFor(reader))), retryKeysSentFor("U1"));
+        assertEquals(1, rig.line.acceptedFor("U1").size());
+    }
+
+    @Test
+    void crashAfterThePushBeforeTheLedgerWritePushesAgainWithTheSameRetryKey() {
+        Reader reader = reader(Channel.LINE, "U1", ReaderStatus.ACTIVE, Child.expected("c1", DAY.plusDays(100)));
+        Ledger crashingOnce = new CrashOnFirstComplete(rig.ledger);
+
+        assertThrows(IllegalStateException.class, () -> service(crashingOnce).deliver(jobFor(reader)));
+        assertEquals(DeliveryService.Outcome.SENT, service(crashingOnce).deliver(jobFor(reader)));
+
+        assertEquals(2, rig.line.attemptsFor("U1").size());
+        assertEquals(1, retryKeysSentFor("U1").size());
+        assertEquals(1, rig.line.acceptedFor("U1").size());
+        assertEquals(Optional.of(DeliveryStatus.SENT), ledgerStatus(reader));
+    }
+
+    @Test
+    void theBirthQuestionIsRememberedSoItIsAskedOnce() {
+        Reader reader = reader(Channel.LINE, "U1", ReaderStatus.ACTIVE, Child.expected("ask", DAY.minusDays(14)));
+
+        service().deliver(jobFor(reader));
+
+        assertEquals(DAY, rig.readers.find("demo", reader.readerId()).orElseThrow().child("ask").orElseThrow().birthAskedOn());
+    }
+
+    @Test
+    void mailReaderGetsOneMailWithAnUnsubscribeLink() {
+        Reader reader = reader(Channel.EMAIL, "parent@example.jp", ReaderStatus.ACTIVE, Child.born("c1", DAY.minusDays(40)));
+
+        assertEquals(DeliveryService.Outcome.SENT, service().deliver(jobFor(reader)));
+        assertEquals(DeliveryService.Outcome.ALREADY_DONE, service().deliver(jobFor(reader)));
+
+        assertEquals(1, rig.ses.sent().size());
+        SesStub.SentMail sent = rig.ses.sent().getFirst();
+        assertEquals("info@demo.example.jp", sent.from());
+        assertEquals("parent@example.jp", sent.to());
+        String unsubscribeUrl = links.urlFor("demo", reader.readerId());
+        assertEquals(Map.of("List-Unsubscribe", "<" + unsubscribeUrl + ">",
+                "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"), sent.headers());
+        assertTrue(sent.text().endsWith("\n" + unsubscribeUrl), sent.text());
+        assertEquals(Optional.of(DeliveryStatus.SENT), ledgerStatus(reader));
+    }
+
+    @Test
+    void throttledMailIsReleasedSoTheRetrySendsIt() {
+        Reader reader = reader(Channel.EMAIL, "parent@example.jp", ReaderStatus.ACTIVE, Child.born("c1", DAY.minusDays(40)));
+        rig.ses.throttleNext(1);
+
+        assertThrows(RetryableSendException.class, () -> service().deliver(jobFor(reader)));
+        assertEquals(Optional.of(DeliveryStatus.RELEASED), ledgerStatus(reader));
+        assertEquals(DeliveryService.Outcome.SENT, service().deliver(jobFor(reader)));
+
+        assertEquals(1, rig.ses.sent().size());
+    }
+
+    @Test
+    void mailWhoseLedgerWriteCrashedIsNotSentAgainAndIsCountedInDoubt() {
+        Reader reader = reader(Channel.EMAIL, "parent@example.jp", ReaderStatus.ACTIVE, Child.born("c1", DAY.minusDays(40)));
+        Ledger crashingOnce = new CrashOnFirstComplete(rig.ledger);
+
+        assertThrows(IllegalStateException.class, () -> service(crashingOnce).deliver(jobFor(reader)));
+        assertEquals(DeliveryService.Outcome.ALREADY_DONE, service(crashingOnce).deliver(jobFor(reader)));
+
+        assertEquals(1, rig.ses.sent().size());
+        assertTrue(counted.contains(DeliveryMetrics.MAIL_IN_DOUBT));
+    }
+
+    @Test
+    void mailInDoubtKeepsItsMarkWhenTheReaderStopsBeforeTheRetry() {
+        Reader reader = reader(Channel.EMAIL, "parent@example.jp", ReaderStatus.ACTIVE, Child.born("c1", DAY.minusDays(40)));
+        Ledger crashingOnce = new CrashOnFirstComplete(rig.ledger);
+        assertThrows(IllegalStateException.class, () -> service(crashingOnce).deliver(jobFor(reader)));
+        rig.readers.save(rig.readers.find("demo", reader.readerId()).orElseThrow().withStatus(ReaderStatus.PAUSED));
+
+        assertEquals(DeliveryService.Outcome.ALREADY_DONE, service().deliver(jobFor(reader)));
+
+        assertEquals(Optional.of(DeliveryStatus.SENDING), ledgerStatus(reader));
+        assertEquals(1, rig.ses.sent().size());
+    }
+
+    @Test
+    void mailReaderOfATownWithoutMailIsSkipped() {
+        rig.municipalities.save(new Municipality("demo", "デモ市", "デモ市より", "電話", Plan.FULL, 3, 8, List.of("ja"),
+                null, true));
+        Reader reader = reader(Channel.EMAIL, "parent@example.jp", ReaderStatus.ACTIVE, Child.born("c1", DAY.minusDays(40)));
+
+        assertEquals(DeliveryService.Outcome.SKIPPED, service().deliver(jobFor(reader)));
+        assertEquals(List.of(), rig.ses.sent());
+        assertEquals(Optional.of(DeliveryStatus.SKIPPED), ledgerStatus(reader));
+    }
+
+    /** The DynamoDB ledger, except that the first complete() fails, as if the function died right after sending. */
+    static final class CrashOnFirstComplete implements Ledger {
+        private final Ledger delegate;
+        private boolean crashed;
+
+        CrashOnFirstComplete(Ledger delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Optional<LedgerEntry> find(String municipalityId, String readerId, String deliveryKey) {
+            return delegate.find(municipalityId, readerId, deliveryKey);
+        }
+
+        @Override
+        public boolean claim(LedgerEntry sending) {
+            return delegate.claim(sending);
+        }
+
+        @Override
+        public boolean claimExclusive(LedgerEntry sending) {
+            return delegate.claimExclusive(sending);
+        }
+
+        @Override
+        public synchronized void complete(LedgerEntry done) {
+            if (!crashed) {
+                crashed = true;
+                throw new IllegalStateException("crash before the ledger write");
+            }
+            delegate.complete(done);
+        }
+    }
+}
