@@ -180,7 +180,7 @@ public final class ParentConversation {
             return due ? changeDueDate(reader, data.childId(), date) : setBirthDate(reader, data.childId(), date);
         }
         if (!acceptsNewChild(reader)) {
-            return Turn.keep(List.of(say.staleButton()));
+            return Turn.keep(List.of(say.staleButton(reader.language())));
         }
         return due ? newPregnancy(reader, date) : newBornChild(reader, date);
     }
@@ -199,7 +199,7 @@ public final class ParentConversation {
     private Turn anchorKind(Reader reader, String kind) {
         ConversationState state = state(reader);
         if (state.step() != Step.AWAIT_ANCHOR_KIND || state.date() == null) {
-            return Turn.keep(List.of(say.staleButton()));
+            return Turn.keep(List.of(say.staleButton(reader.language())));
         }
         return switch (kind) {
             case "due" -> newPregnancy(reader, state.date());
@@ -266,7 +266,7 @@ public final class ParentConversation {
     private Turn changeDueDate(Reader reader, String childId, LocalDate due) {
         Optional<Child> child = reader.child(childId).filter(Child::isActive);
         if (child.isEmpty() || child.get().track() != Track.PREGNANCY) {
-            return Turn.keep(List.of(say.staleButton()));
+            return Turn.keep(List.of(say.staleButton(reader.language())));
         }
         Optional<DateProblem> problem = dueDateProblem(due);
         if (problem.isPresent()) {
@@ -280,7 +280,7 @@ public final class ParentConversation {
     private Turn setBirthDate(Reader reader, String childId, LocalDate birth) {
         Optional<Child> child = reader.child(childId).filter(Child::isActive);
         if (child.isEmpty()) {
-            return Turn.keep(List.of(say.staleButton()));
+            return Turn.keep(List.of(say.staleButton(reader.language())));
         }
         Optional<DateProblem> problem = birthDateProblem(birth);
         if (problem.isPresent()) {
@@ -361,31 +361,29 @@ public final class ParentConversation {
     private Turn reportBirth(Reader reader) {
         List<Child> pregnancies = reader.activeChildren().stream().filter(c -> c.track() == Track.PREGNANCY).toList();
         if (pregnancies.isEmpty()) {
-            return Turn.keep(List.of(say.noPregnancy()));
+            return Turn.keep(List.of(say.noPregnancy(reader.language())));
         }
         if (pregnancies.size() == 1) {
             Child child = pregnancies.getFirst();
             return ask(reader, ConversationState.about(Step.AWAIT_BIRTH_DATE, child.childId()),
-                    say.birthDateQuestion(child));
+                    say.birthDateQuestion(child, reader.language()));
         }
-        return ask(reader, ConversationState.IDLE, say.whichChildForDate(
-                "おめでとうございます！ 生まれたお子さんを選んで、誕生日を教えてください。", pregnancies, true));
+        return ask(reader, ConversationState.IDLE, say.whichChildBorn(pregnancies, reader.language()));
     }
 
     private Turn changeDate(Reader reader) {
         List<Child> active = reader.activeChildren();
         if (active.isEmpty()) {
-            return Turn.keep(List.of(say.noActiveChild()));
+            return Turn.keep(List.of(say.noActiveChild(reader.language())));
         }
         if (active.size() == 1) {
             Child child = active.getFirst();
             return child.track() == Track.PREGNANCY
-                    ? ask(reader, ConversationState.about(Step.AWAIT_DUE_DATE, child.childId()), say.dueDateQuestion(child))
+                    ? ask(reader, ConversationState.about(Step.AWAIT_DUE_DATE, child.childId()), say.dueDateQuestion(child, reader.language()))
                     : ask(reader, ConversationState.about(Step.AWAIT_BIRTH_DATE, child.childId()),
-                            say.birthDateQuestion(child));
+                            say.birthDateQuestion(child, reader.language()));
         }
-        return ask(reader, ConversationState.IDLE,
-                say.whichChildForDate("どのお子さんの日付を変更しますか？", active, false));
+        return ask(reader, ConversationState.IDLE, say.whichChildsDate(active, reader.language()));
     }
 
     private Turn stop(Reader reader) {
@@ -413,7 +411,7 @@ public final class ParentConversation {
         List<Child> active = reader.activeChildren();
         if (childId == null) {
             if (active.isEmpty()) {
-                return Turn.keep(List.of(say.noActiveChild()));
+                return Turn.keep(List.of(say.noActiveChild(reader.language())));
             }
             if (active.size() > 1) {
                 return ask(reader, ConversationState.IDLE, say.whichChildLost(active, reader.language()));
@@ -422,7 +420,7 @@ public final class ParentConversation {
         }
         Optional<Child> child = reader.child(childId);
         if (child.isEmpty()) {
-            return Turn.keep(List.of(say.staleButton()));
+            return Turn.keep(List.of(say.staleButton(reader.language())));
         }
         if (!child.get().isActive()) {
             return Turn.keep(List.of(say.alreadyLost()));
@@ -438,7 +436,7 @@ public final class ParentConversation {
         Optional<Child> child = reader.child(childId);
         if (state.step() != Step.AFTER_LOSS || childId == null || !childId.equals(state.childId()) || child.isEmpty()
                 || child.get().status() != ChildStatus.LOST) {
-            return Turn.keep(List.of(say.staleButton()));
+            return Turn.keep(List.of(say.staleButton(reader.language())));
         }
         Child c = child.get();
         Child restored = new Child(c.childId(), c.dueDate(), c.birthDate(), ChildStatus.ACTIVE, c.birthAskedOn());
@@ -478,8 +476,8 @@ public final class ParentConversation {
             case AWAIT_ANCHOR_KIND -> state.date() != null ? say.anchorKindQuestion(state.date()) : say.anchorQuestion();
             case AWAIT_ROLE -> say.roleQuestion();
             case AWAIT_LANGUAGE -> say.languageQuestion();
-            case AWAIT_DUE_DATE -> reader.child(state.childId()).map(say::dueDateQuestion).orElse(null);
-            case AWAIT_BIRTH_DATE -> reader.child(state.childId()).map(say::birthDateQuestion).orElse(null);
+            case AWAIT_DUE_DATE -> reader.child(state.childId()).map(c -> say.dueDateQuestion(c, reader.language())).orElse(null);
+            case AWAIT_BIRTH_DATE -> reader.child(state.childId()).map(c -> say.birthDateQuestion(c, reader.language())).orElse(null);
             case CONFIRM_DELETE -> say.deleteQuestion(reader.language());
             case IDLE, AFTER_LOSS -> null;
         };

@@ -79,20 +79,41 @@ final class Prompts {
         return OutgoingMessage.withQuickReplies("メッセージの言語を選んでください。\nPlease choose a language.", items);
     }
 
-    OutgoingMessage dueDateQuestion(Child child) {
-        return OutgoingMessage.withQuickReplies("新しい出産予定日を選ぶか、「2027/3/15」のように送ってください。",
-                List.of(duePicker("出産予定日を選ぶ", child.childId())));
+    OutgoingMessage dueDateQuestion(Child child, String language) {
+        return OutgoingMessage.withQuickReplies(in(language,
+                        "新しい出産予定日を選ぶか、「2027/3/15」のように送ってください。",
+                        "あたらしい よていび を えらぶ か、「2027/3/15」の ように おくって ください。",
+                        "Choose the new due date, or send it like \"2027/3/15\"."),
+                List.of(duePicker(in(language, "出産予定日を選ぶ", "よていび を えらぶ", "Choose the due date"), child.childId())));
     }
 
-    OutgoingMessage birthDateQuestion(Child child) {
+    OutgoingMessage birthDateQuestion(Child child, String language) {
         String text = child.track() == Track.PREGNANCY
-                ? "おめでとうございます！ お子さんが生まれた日を選ぶか、「2027/3/15」のように送ってください。"
-                : "お子さんの誕生日を選ぶか、「2027/3/15」のように送ってください。";
-        return OutgoingMessage.withQuickReplies(text, List.of(birthPicker("誕生日を選ぶ", child.childId())));
+                ? in(language, "おめでとうございます！ お子さんが生まれた日を選ぶか、「2027/3/15」のように送ってください。",
+                        "おめでとう ございます！ うまれた ひ を えらぶ か、「2027/3/15」の ように おくって ください。",
+                        "Congratulations! Choose the day your baby was born, or send it like \"2027/3/15\".")
+                : in(language, "お子さんの誕生日を選ぶか、「2027/3/15」のように送ってください。",
+                        "おこさん の たんじょうび を えらぶ か、「2027/3/15」の ように おくって ください。",
+                        "Choose your child's birthday, or send it like \"2027/3/15\".");
+        return OutgoingMessage.withQuickReplies(text, List.of(birthPicker(
+                in(language, "誕生日を選ぶ", "たんじょうび を えらぶ", "Choose the birthday"), child.childId())));
+    }
+
+    /** "Which child was born?": one birth date picker per pregnancy. */
+    OutgoingMessage whichChildBorn(List<Child> pregnancies, String language) {
+        return whichChildForDate(in(language, "おめでとうございます！ 生まれたお子さんを選んで、誕生日を教えてください。",
+                "おめでとう ございます！ うまれた おこさん を えらんで、たんじょうび を おしえて ください。",
+                "Congratulations! Choose the child who was born, then the birthday."), pregnancies, true);
+    }
+
+    /** "Whose date changes?": one picker per child, for the date that anchors that child. */
+    OutgoingMessage whichChildsDate(List<Child> children, String language) {
+        return whichChildForDate(in(language, "どのお子さんの日付を変更しますか？",
+                "どの おこさん の ひにち を かえますか？", "Whose date would you like to change?"), children, false);
     }
 
     /** One date picker per child when the parent must say which child a date is for. */
-    OutgoingMessage whichChildForDate(String text, List<Child> children, boolean reportingBirth) {
+    private OutgoingMessage whichChildForDate(String text, List<Child> children, boolean reportingBirth) {
         List<QuickReplyItem> items = new ArrayList<>();
         for (Child child : children) {
             String label = childLabel(child);
@@ -256,17 +277,23 @@ final class Prompts {
         return OutgoingMessage.text("ごめんなさい、うまく受け取れませんでした。下のボタンから選んでください。");
     }
 
-    OutgoingMessage staleButton() {
-        return OutgoingMessage.withQuickReplies("このボタンは、いまは使えません。「メニュー」から選び直してください。",
-                List.of(new Say(MENU_WORD, MENU_WORD)));
+    OutgoingMessage staleButton(String language) {
+        return OutgoingMessage.withQuickReplies(in(language,
+                        "このボタンは、いまは使えません。「メニュー」から選び直してください。",
+                        "この ボタン は いま つかえません。「メニュー」から えらびなおして ください。",
+                        "This button cannot be used now. Please send \"menu\" and choose again."),
+                List.of("en".equals(language) ? new Say("Menu", "menu") : new Say(MENU_WORD, MENU_WORD)));
     }
 
-    OutgoingMessage noPregnancy() {
-        return OutgoingMessage.text("妊娠中として登録されているお子さんはいません。");
+    OutgoingMessage noPregnancy(String language) {
+        return OutgoingMessage.text(in(language, "妊娠中として登録されているお子さんはいません。",
+                "にんしんちゅう の おこさん は とうろく されて いません。", "No pregnancy is registered."));
     }
 
-    OutgoingMessage noActiveChild() {
-        return OutgoingMessage.text("いまメッセージをお届けしているお子さんはいません。");
+    OutgoingMessage noActiveChild(String language) {
+        return OutgoingMessage.text(in(language, "いまメッセージをお届けしているお子さんはいません。",
+                "いま メッセージ を おくって いる おこさん は いません。",
+                "There is no child we are sending messages about now."));
     }
 
     OutgoingMessage alreadyLost() {
@@ -328,12 +355,22 @@ final class Prompts {
 
     /** A due date or birthday changed, or a birth reported, for a reader already receiving messages. */
     OutgoingMessage dateChanged(Reader reader, Child child, boolean birthReported) {
+        String language = reader.language();
         Position position = child.position(today, town.endBirthday());
         String first = birthReported && child.dueDate() != null
-                ? "ご出産おめでとうございます！ 明日からは、お子さんの育ちに合わせたメッセージに切り替わります。"
-                : "変更しました。明日から新しい日付に合わせてお届けします。";
-        String paused = reader.status() == ReaderStatus.PAUSED ? "\n（いまはお届けを停止しています。再開は「さいかい」と送ってください）" : "";
-        String text = first + "\n" + heading(position) + "\n" + startLine(child, position) + paused;
+                ? in(language, "ご出産おめでとうございます！ 明日からは、お子さんの育ちに合わせたメッセージに切り替わります。",
+                        "おめでとう ございます！ あした から、あかちゃん に あわせた メッセージ に かわります。",
+                        "Congratulations on the birth! From tomorrow, your messages follow your baby's days.")
+                : in(language, "変更しました。明日から新しい日付に合わせてお届けします。",
+                        "かえました。あした から あたらしい ひにち で おくります。",
+                        "Changed. From tomorrow, your messages follow the new date.");
+        String paused = reader.status() != ReaderStatus.PAUSED ? "" : in(language,
+                "\n（いまはお届けを停止しています。再開は「さいかい」と送ってください）",
+                "\n（いま は メッセージ を とめて います。また はじめる とき は「さいかい」と おくって ください）",
+                "\n(Your messages are paused now. To restart them, send \"start\".)");
+        String heading = "en".equals(language) && !englishHeading(position).isEmpty()
+                ? englishHeading(position) : heading(position);
+        String text = first + "\n" + heading + "\n" + startLine(child, position, language) + paused;
         List<Child> twins = birthReported ? unbornTwinsOf(reader, child) : List.of();
         if (twins.isEmpty()) {
             return OutgoingMessage.text(text);
@@ -341,10 +378,42 @@ final class Prompts {
         // Twins are usually born the same day: one tap on the picker, already set to that day, reports the other.
         List<QuickReplyItem> items = new ArrayList<>();
         for (Child twin : twins.subList(0, Math.min(twins.size(), OutgoingMessage.MAX_QUICK_REPLIES))) {
-            items.add(birthPicker(twin.childId().substring(1) + "人目も生まれました", twin.childId(), child.birthDate()));
+            String ordinal = twin.childId().substring(1);
+            items.add(birthPicker(in(language, ordinal + "人目も生まれました", ordinal + "人目も生まれました",
+                    "Baby " + ordinal + " born too"), twin.childId(), child.birthDate()));
         }
-        return OutgoingMessage.withQuickReplies(text
-                + "\nいっしょにお腹にいたお子さんも生まれていたら、下のボタンから誕生日を選んでください。", items);
+        return OutgoingMessage.withQuickReplies(text + in(language,
+                "\nいっしょにお腹にいたお子さんも生まれていたら、下のボタンから誕生日を選んでください。",
+                "\nいっしょ に おなか に いた おこさん も うまれて いたら、した の ボタン を おして ください。",
+                "\nIf your other baby was born too, choose the birthday with the button below."), items);
+    }
+
+    /** When the first message comes, in the reader's language. */
+    private String startLine(Child child, Position position, String language) {
+        int hour = town.deliveryHour();
+        if ("en".equals(language)) {
+            return switch (position) {
+                case Position.BeforeStart start -> "Your messages start on "
+                        + start.startsOn().getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " "
+                        + start.startsOn().getDayOfMonth() + " (week 4 of pregnancy).";
+                case Position.Ended e -> "Your child has turned " + e.endBirthday()
+                        + ", so the messages for this child have ended.";
+                default -> overdueTomorrow(child)
+                        ? "Your due date has passed. When your baby is born, send \"menu\" and choose 「生まれました」."
+                        : "Your messages come from tomorrow at about " + hour + ":00.";
+            };
+        }
+        if ("ja-easy".equals(language)) {
+            return switch (position) {
+                case Position.BeforeStart start -> start.startsOn().getMonthValue() + "がつ "
+                        + start.startsOn().getDayOfMonth() + "にち から メッセージ を おくります。";
+                case Position.Ended e -> e.endBirthday() + "さい に なったので、この おこさん の メッセージ は おわりました。";
+                default -> overdueTomorrow(child)
+                        ? "よていび を すぎて います。うまれたら「メニュー」と おくって「生まれました」を えらんで ください。"
+                        : "あした の " + hour + "じ ごろ から メッセージ を おくります。";
+            };
+        }
+        return startLine(child, position);
     }
 
     /** The other active pregnancies with the same due date as {@code born}: its twins, triplets, … */

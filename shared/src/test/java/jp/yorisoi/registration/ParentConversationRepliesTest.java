@@ -149,6 +149,26 @@ class ParentConversationRepliesTest {
         assertEquals(null, changed.birthAskedOn());
     }
 
+    /** The birth question tells an English reader to report the birth: that path must be readable to the end. */
+    @Test
+    void reportingTheBirthAndChangingADateSpeakEnglishToAnEnglishReader() {
+        Reader reader = registered(Child.expected("c1", TODAY.minusDays(14))).withLanguage("en");
+
+        Turn ask = conversation.next(Optional.of(reader), USER, new ParentEvent.Postback("a=born", null));
+        Reader asked = assertInstanceOf(Turn.Change.Save.class, ask.change()).reader();
+        Turn typed = conversation.next(Optional.of(asked), USER, new ParentEvent.Text("2026/11/20"));
+        Turn change = conversation.next(Optional.of(reader), USER, new ParentEvent.Postback("a=date", null));
+        Turn stale = conversation.next(Optional.of(reader), USER, new ParentEvent.Postback("a=kind&v=due", null));
+
+        for (Turn turn : List.of(ask, typed, change, stale)) {
+            String text = turn.replies().getLast().text();
+            assertFalse(text.chars().limit(20).anyMatch(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.HIRAGANA),
+                    text);
+        }
+        assertEquals(TODAY.minusDays(2), assertInstanceOf(Turn.Change.Save.class, typed.change()).reader()
+                .child("c1").orElseThrow().birthDate());
+    }
+
     private static Reader registered(Child... children) {
         return Reader.newcomer("sakura", Channel.LINE, USER, NOW).withChildren(List.of(children))
                 .withRole(Role.MOTHER).withStatus(ReaderStatus.ACTIVE);
