@@ -11,16 +11,16 @@ final class ServiceNotices {
     private static final Map<String, String> BIRTH_QUESTION = Map.of(
             "ja", """
                     予定日を過ぎましたが、お変わりありませんか。
-                    赤ちゃんが生まれていたら、「メニュー」と送って「出生の報告」から教えてください。\
+                    赤ちゃんが生まれていたら、「メニュー」と送って「生まれました」から教えてください。\
                     生まれた日から、赤ちゃんとの毎日に合わせたメッセージをお届けします。
                     まだのかたは、どうぞ無理をせず、ゆったりとお過ごしください。""",
             "ja-easy", """
                     よていびを すぎました。おかわり ありませんか。
-                    あかちゃんが うまれたら、「メニュー」と おくって、「出生の報告」を えらんで ください。
+                    あかちゃんが うまれたら、「メニュー」と おくって、「生まれました」を えらんで ください。
                     うまれた ひから、あかちゃんの メッセージを おくります。""",
             "en", """
                     Your due date has passed. We hope you are well.
-                    If your baby has been born, please send 「メニュー」 and choose 「出生の報告」 (report the birth). \
+                    If your baby has been born, please send "menu" and choose 「生まれました」 (the baby was born). \
                     From then on, your messages will follow your baby's days.""");
 
     private static final Map<String, String> PROGRAM_ENDED = Map.of(

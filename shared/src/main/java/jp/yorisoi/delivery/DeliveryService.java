@@ -108,6 +108,8 @@ public final class DeliveryService {
             metrics.count(DeliveryMetrics.ALREADY_DONE);
             return Outcome.ALREADY_DONE;
         }
+        // a failure here leaves SENDING, which the retry claims again
+        recordBirthQuestion(job, reader, municipality);
         List<String> texts = content.lineTexts(message);
         PushOutcome outcome = line.push(job.municipalityId(), reader.address(), texts, retryKey(job));
         if (outcome == PushOutcome.UNKNOWN_USER) {
@@ -119,7 +121,6 @@ public final class DeliveryService {
             return Outcome.UNREACHABLE;
         }
         ledger.complete(entry(job, reader, DeliveryStatus.SENT, texts.size()));
-        recordBirthQuestion(job, reader, municipality);
         metrics.count(DeliveryMetrics.SENT);
         return Outcome.SENT;
     }
@@ -141,6 +142,13 @@ public final class DeliveryService {
             }
             return Outcome.ALREADY_DONE;
         }
+        try {
+            recordBirthQuestion(job, reader, municipality);
+        } catch (RuntimeException e) {
+            // nothing was sent: release the claim so that the retry may send, instead of leaving it in doubt
+            ledger.complete(entry(job, reader, DeliveryStatus.RELEASED, 0));
+            throw e;
+        }
         String unsubscribeUrl = unsubscribeLinks.urlFor(job.municipalityId(), job.readerId());
         DeliveryContent.MailContent rendered = content.mail(message, municipality, unsubscribeUrl);
         try {
@@ -151,7 +159,6 @@ public final class DeliveryService {
             throw e;
         }
         ledger.complete(entry(job, reader, DeliveryStatus.SENT, 1));
-        recordBirthQuestion(job, reader, municipality);
         metrics.count(DeliveryMetrics.SENT);
         return Outcome.SENT;
     }
@@ -180,7 +187,11 @@ public final class DeliveryService {
                 job.channel().name(), reader.role() == null ? null : reader.role().name(), parts, clock.instant());
     }
 
-    /** The day asked "has the baby been born?": remember it on the child so it is asked once. */
+    /**
+     * The day asked "has the baby been born?": remember it on the child so it is asked once. Written after the claim
+     * and before the send: after the send, a crash would leave the day sent and the question unrecorded, asked again
+     * the next day; a retry of the same day still carries the question (it counts as asked on that day).
+     */
     private void recordBirthQuestion(DeliveryJob job, Reader reader, Municipality municipality) {
         List<String> asked = content.childrenAskedAboutBirth(job, reader, municipality);
         if (asked.isEmpty()) {

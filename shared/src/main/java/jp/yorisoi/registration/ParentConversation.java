@@ -81,8 +81,10 @@ public final class ParentConversation {
             return Turn.save(newcomer, List.of(say.welcome(), say.anchorQuestion()));
         }
         if (isRegistered(reader)) {
-            Reader back = reader.status() == ReaderStatus.BLOCKED ? reader.withStatus(ReaderStatus.ACTIVE) : reader;
-            OutgoingMessage status = back.status() == ReaderStatus.PAUSED ? say.alreadyPaused() : say.alreadyActive(back);
+            // A follow proves LINE knows the user: an unblock, or an address LINE once answered "unknown" for.
+            boolean cutOff = reader.status() == ReaderStatus.BLOCKED || reader.status() == ReaderStatus.UNREACHABLE;
+            Reader back = cutOff ? reader.withStatus(ReaderStatus.ACTIVE) : reader;
+            OutgoingMessage status = back.status() == ReaderStatus.PAUSED ? say.alreadyPaused(back.language()) : say.alreadyActive(back);
             return Turn.save(with(back, ConversationState.IDLE), List.of(say.welcomeBack(), status));
         }
         Reader registering = with(reader.withStatus(ReaderStatus.REGISTERING), state(reader));
@@ -121,7 +123,7 @@ public final class ParentConversation {
             case AWAIT_BIRTH_DATE -> withDate(reader, raw, date -> setBirthDate(reader, state.childId(), date));
             case IDLE, AFTER_LOSS -> reader.status() == ReaderStatus.REGISTERING
                     ? Turn.keep(reprompt(reader, false))
-                    : Turn.keep(List.of(say.idleHint()));
+                    : Turn.keep(List.of(say.idleHint(reader.language())));
             default -> Turn.keep(reprompt(reader, true));
         };
     }
@@ -178,7 +180,7 @@ public final class ParentConversation {
             return due ? changeDueDate(reader, data.childId(), date) : setBirthDate(reader, data.childId(), date);
         }
         if (!acceptsNewChild(reader)) {
-            return Turn.keep(List.of(say.staleButton()));
+            return Turn.keep(List.of(say.staleButton(reader.language())));
         }
         return due ? newPregnancy(reader, date) : newBornChild(reader, date);
     }
@@ -197,7 +199,7 @@ public final class ParentConversation {
     private Turn anchorKind(Reader reader, String kind) {
         ConversationState state = state(reader);
         if (state.step() != Step.AWAIT_ANCHOR_KIND || state.date() == null) {
-            return Turn.keep(List.of(say.staleButton()));
+            return Turn.keep(List.of(say.staleButton(reader.language())));
         }
         return switch (kind) {
             case "due" -> newPregnancy(reader, state.date());
@@ -264,20 +266,21 @@ public final class ParentConversation {
     private Turn changeDueDate(Reader reader, String childId, LocalDate due) {
         Optional<Child> child = reader.child(childId).filter(Child::isActive);
         if (child.isEmpty() || child.get().track() != Track.PREGNANCY) {
-            return Turn.keep(List.of(say.staleButton()));
+            return Turn.keep(List.of(say.staleButton(reader.language())));
         }
         Optional<DateProblem> problem = dueDateProblem(due);
         if (problem.isPresent()) {
             return dateRejected(reader, ConversationState.about(Step.AWAIT_DUE_DATE, childId), problem.get());
         }
-        Child changed = child.get().withDueDate(due);
+        // a question about the old due date says nothing about the new one: it is asked once when that one passes
+        Child changed = new Child(childId, due, null, child.get().status(), null);
         return dateSet(reader.withChild(changed), changed, false);
     }
 
     private Turn setBirthDate(Reader reader, String childId, LocalDate birth) {
         Optional<Child> child = reader.child(childId).filter(Child::isActive);
         if (child.isEmpty()) {
-            return Turn.keep(List.of(say.staleButton()));
+            return Turn.keep(List.of(say.staleButton(reader.language())));
         }
         Optional<DateProblem> problem = birthDateProblem(birth);
         if (problem.isPresent()) {
@@ -358,38 +361,36 @@ public final class ParentConversation {
     private Turn reportBirth(Reader reader) {
         List<Child> pregnancies = reader.activeChildren().stream().filter(c -> c.track() == Track.PREGNANCY).toList();
         if (pregnancies.isEmpty()) {
-            return Turn.keep(List.of(say.noPregnancy()));
+            return Turn.keep(List.of(say.noPregnancy(reader.language())));
         }
         if (pregnancies.size() == 1) {
             Child child = pregnancies.getFirst();
             return ask(reader, ConversationState.about(Step.AWAIT_BIRTH_DATE, child.childId()),
-                    say.birthDateQuestion(child));
+                    say.birthDateQuestion(child, reader.language()));
         }
-        return ask(reader, ConversationState.IDLE, say.whichChildForDate(
-                "おめでとうございます！ 生まれたお子さんを選んで、誕生日を教えてください。", pregnancies, true));
+        return ask(reader, ConversationState.IDLE, say.whichChildBorn(pregnancies, reader.language()));
     }
 
     private Turn changeDate(Reader reader) {
         List<Child> active = reader.activeChildren();
         if (active.isEmpty()) {
-            return Turn.keep(List.of(say.noActiveChild()));
+            return Turn.keep(List.of(say.noActiveChild(reader.language())));
         }
         if (active.size() == 1) {
             Child child = active.getFirst();
             return child.track() == Track.PREGNANCY
-                    ? ask(reader, ConversationState.about(Step.AWAIT_DUE_DATE, child.childId()), say.dueDateQuestion(child))
+                    ? ask(reader, ConversationState.about(Step.AWAIT_DUE_DATE, child.childId()), say.dueDateQuestion(child, reader.language()))
                     : ask(reader, ConversationState.about(Step.AWAIT_BIRTH_DATE, child.childId()),
-                            say.birthDateQuestion(child));
+                            say.birthDateQuestion(child, reader.language()));
         }
-        return ask(reader, ConversationState.IDLE,
-                say.whichChildForDate("どのお子さんの日付を変更しますか？", active, false));
+        return ask(reader, ConversationState.IDLE, say.whichChildsDate(active, reader.language()));
     }
 
     private Turn stop(Reader reader) {
         return switch (reader.status()) {
             case ACTIVE -> Turn.save(with(reader.withStatus(ReaderStatus.PAUSED), ConversationState.IDLE),
-                    List.of(say.paused()));
-            case PAUSED -> Turn.keep(List.of(say.alreadyPaused()));
+                    List.of(say.paused(reader.language())));
+            case PAUSED -> Turn.keep(List.of(say.alreadyPaused(reader.language())));
             default -> Turn.keep(reprompt(reader, false));
         };
     }
@@ -410,16 +411,16 @@ public final class ParentConversation {
         List<Child> active = reader.activeChildren();
         if (childId == null) {
             if (active.isEmpty()) {
-                return Turn.keep(List.of(say.noActiveChild()));
+                return Turn.keep(List.of(say.noActiveChild(reader.language())));
             }
             if (active.size() > 1) {
-                return ask(reader, ConversationState.IDLE, say.whichChildLost(active));
+                return ask(reader, ConversationState.IDLE, say.whichChildLost(active, reader.language()));
             }
             childId = active.getFirst().childId();
         }
         Optional<Child> child = reader.child(childId);
         if (child.isEmpty()) {
-            return Turn.keep(List.of(say.staleButton()));
+            return Turn.keep(List.of(say.staleButton(reader.language())));
         }
         if (!child.get().isActive()) {
             return Turn.keep(List.of(say.alreadyLost()));
@@ -427,15 +428,15 @@ public final class ParentConversation {
         Reader changed = reader.withChild(child.get().lost());
         boolean othersContinue = !changed.activeChildren().isEmpty();
         return Turn.save(with(changed, ConversationState.about(Step.AFTER_LOSS, childId)),
-                List.of(say.lossAcknowledged(child.get(), othersContinue)));
+                List.of(say.lossAcknowledged(child.get(), othersContinue, reader.language())));
     }
 
     private Turn undoLoss(Reader reader, String childId) {
         ConversationState state = state(reader);
         Optional<Child> child = reader.child(childId);
-        if (state.step() != Step.AFTER_LOSS || !childId.equals(state.childId()) || child.isEmpty()
+        if (state.step() != Step.AFTER_LOSS || childId == null || !childId.equals(state.childId()) || child.isEmpty()
                 || child.get().status() != ChildStatus.LOST) {
-            return Turn.keep(List.of(say.staleButton()));
+            return Turn.keep(List.of(say.staleButton(reader.language())));
         }
         Child c = child.get();
         Child restored = new Child(c.childId(), c.dueDate(), c.birthDate(), ChildStatus.ACTIVE, c.birthAskedOn());
@@ -447,16 +448,16 @@ public final class ParentConversation {
             return Turn.keep(List.of(say.nothingToDelete()));
         }
         if (answer == null) {
-            return ask(reader, ConversationState.of(Step.CONFIRM_DELETE), say.deleteQuestion());
+            return ask(reader, ConversationState.of(Step.CONFIRM_DELETE), say.deleteQuestion(reader.language()));
         }
         boolean confirming = state(reader).step() == Step.CONFIRM_DELETE;
         return switch (answer) {
             case "yes" -> confirming
-                    ? new Turn(new Turn.Change.Delete(reader.readerId()), List.of(say.deleted()))
-                    : ask(reader, ConversationState.of(Step.CONFIRM_DELETE), say.deleteQuestion());
+                    ? new Turn(new Turn.Change.Delete(reader.readerId()), List.of(say.deleted(reader.language())))
+                    : ask(reader, ConversationState.of(Step.CONFIRM_DELETE), say.deleteQuestion(reader.language()));
             case "no" -> confirming
-                    ? Turn.save(with(reader, ConversationState.IDLE), List.of(say.deleteCancelled()))
-                    : Turn.keep(List.of(say.deleteCancelled()));
+                    ? Turn.save(with(reader, ConversationState.IDLE), List.of(say.deleteCancelled(reader.language())))
+                    : Turn.keep(List.of(say.deleteCancelled(reader.language())));
             default -> Turn.keep(reprompt(reader, true));
         };
     }
@@ -475,16 +476,16 @@ public final class ParentConversation {
             case AWAIT_ANCHOR_KIND -> state.date() != null ? say.anchorKindQuestion(state.date()) : say.anchorQuestion();
             case AWAIT_ROLE -> say.roleQuestion();
             case AWAIT_LANGUAGE -> say.languageQuestion();
-            case AWAIT_DUE_DATE -> reader.child(state.childId()).map(say::dueDateQuestion).orElse(null);
-            case AWAIT_BIRTH_DATE -> reader.child(state.childId()).map(say::birthDateQuestion).orElse(null);
-            case CONFIRM_DELETE -> say.deleteQuestion();
+            case AWAIT_DUE_DATE -> reader.child(state.childId()).map(c -> say.dueDateQuestion(c, reader.language())).orElse(null);
+            case AWAIT_BIRTH_DATE -> reader.child(state.childId()).map(c -> say.birthDateQuestion(c, reader.language())).orElse(null);
+            case CONFIRM_DELETE -> say.deleteQuestion(reader.language());
             case IDLE, AFTER_LOSS -> null;
         };
         if (question == null && reader.status() == ReaderStatus.REGISTERING) {
             question = reader.children().isEmpty() ? say.anchorQuestion()
                     : reader.role() == null ? say.roleQuestion() : say.languageQuestion();
         }
-        replies.add(question != null ? question : say.idleHint());
+        replies.add(question != null ? question : say.idleHint(reader.language()));
         return replies;
     }
 

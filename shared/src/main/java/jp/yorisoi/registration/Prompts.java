@@ -79,20 +79,41 @@ final class Prompts {
         return OutgoingMessage.withQuickReplies("メッセージの言語を選んでください。\nPlease choose a language.", items);
     }
 
-    OutgoingMessage dueDateQuestion(Child child) {
-        return OutgoingMessage.withQuickReplies("新しい出産予定日を選ぶか、「2027/3/15」のように送ってください。",
-                List.of(duePicker("出産予定日を選ぶ", child.childId())));
+    OutgoingMessage dueDateQuestion(Child child, String language) {
+        return OutgoingMessage.withQuickReplies(in(language,
+                        "新しい出産予定日を選ぶか、「2027/3/15」のように送ってください。",
+                        "あたらしい よていび を えらぶ か、「2027/3/15」の ように おくって ください。",
+                        "Choose the new due date, or send it like \"2027/3/15\"."),
+                List.of(duePicker(in(language, "出産予定日を選ぶ", "よていび を えらぶ", "Choose the due date"), child.childId())));
     }
 
-    OutgoingMessage birthDateQuestion(Child child) {
+    OutgoingMessage birthDateQuestion(Child child, String language) {
         String text = child.track() == Track.PREGNANCY
-                ? "おめでとうございます！ お子さんが生まれた日を選ぶか、「2027/3/15」のように送ってください。"
-                : "お子さんの誕生日を選ぶか、「2027/3/15」のように送ってください。";
-        return OutgoingMessage.withQuickReplies(text, List.of(birthPicker("誕生日を選ぶ", child.childId())));
+                ? in(language, "おめでとうございます！ お子さんが生まれた日を選ぶか、「2027/3/15」のように送ってください。",
+                        "おめでとう ございます！ うまれた ひ を えらぶ か、「2027/3/15」の ように おくって ください。",
+                        "Congratulations! Choose the day your baby was born, or send it like \"2027/3/15\".")
+                : in(language, "お子さんの誕生日を選ぶか、「2027/3/15」のように送ってください。",
+                        "おこさん の たんじょうび を えらぶ か、「2027/3/15」の ように おくって ください。",
+                        "Choose your child's birthday, or send it like \"2027/3/15\".");
+        return OutgoingMessage.withQuickReplies(text, List.of(birthPicker(
+                in(language, "誕生日を選ぶ", "たんじょうび を えらぶ", "Choose the birthday"), child.childId())));
+    }
+
+    /** "Which child was born?": one birth date picker per pregnancy. */
+    OutgoingMessage whichChildBorn(List<Child> pregnancies, String language) {
+        return whichChildForDate(in(language, "おめでとうございます！ 生まれたお子さんを選んで、誕生日を教えてください。",
+                "おめでとう ございます！ うまれた おこさん を えらんで、たんじょうび を おしえて ください。",
+                "Congratulations! Choose the child who was born, then the birthday."), pregnancies, true);
+    }
+
+    /** "Whose date changes?": one picker per child, for the date that anchors that child. */
+    OutgoingMessage whichChildsDate(List<Child> children, String language) {
+        return whichChildForDate(in(language, "どのお子さんの日付を変更しますか？",
+                "どの おこさん の ひにち を かえますか？", "Whose date would you like to change?"), children, false);
     }
 
     /** One date picker per child when the parent must say which child a date is for. */
-    OutgoingMessage whichChildForDate(String text, List<Child> children, boolean reportingBirth) {
+    private OutgoingMessage whichChildForDate(String text, List<Child> children, boolean reportingBirth) {
         List<QuickReplyItem> items = new ArrayList<>();
         for (Child child : children) {
             String label = childLabel(child);
@@ -102,117 +123,177 @@ final class Prompts {
         return OutgoingMessage.withQuickReplies(text, items);
     }
 
-    OutgoingMessage whichChildLost(List<Child> children) {
+    OutgoingMessage whichChildLost(List<Child> children, String language) {
         List<QuickReplyItem> items = new ArrayList<>();
         for (Child child : children) {
             items.add(new Postback(childLabel(child), PostbackData.forChild(Action.LOSS, child.childId()).encode(),
                     childLabel(child)));
         }
-        return OutgoingMessage.withQuickReplies("どのお子さんのことか、選んでください。", items);
+        return OutgoingMessage.withQuickReplies(in(language, "どのお子さんのことか、選んでください。",
+                "どの おこさん の こと ですか。えらんで ください。", "Which child is this about? Please choose."), items);
     }
 
-    OutgoingMessage lossAcknowledged(Child lost, boolean othersContinue) {
-        String text = "お知らせくださり、ありがとうございます。このお子さんへのメッセージは、もうお送りしません。"
-                + (othersContinue ? "ほかのお子さんへのメッセージは続きます。" : "")
-                + "\nおつらいときは、どうかひとりで抱えずに、いつでもご相談ください。\n" + consultation();
+    OutgoingMessage lossAcknowledged(Child lost, boolean othersContinue, String language) {
+        String text = in(language,
+                "お知らせくださり、ありがとうございます。このお子さんへのメッセージは、もうお送りしません。"
+                        + (othersContinue ? "ほかのお子さんへのメッセージは続きます。" : "")
+                        + "\nおつらいときは、どうかひとりで抱えずに、いつでもご相談ください。\n",
+                "おしらせ ありがとう ございます。この おこさん の メッセージ は もう おくりません。"
+                        + (othersContinue ? "ほかの おこさん の メッセージ は つづきます。" : "")
+                        + "\nつらい とき は、ひとりで かかえないで、いつでも そうだん して ください。\n",
+                "Thank you for letting us know. We will send no more messages about this child."
+                        + (othersContinue ? " Messages for your other children will continue." : "")
+                        + "\nWhen things are hard, please do not carry it alone. You can talk to us any time:\n")
+                + consultation();
+        String delete = in(language, "登録データを削除する", "データ を けす", "Delete my data");
+        String undo = in(language, "まちがえて押しました", "まちがえました", "Pressed by mistake");
         return OutgoingMessage.withQuickReplies(text, List.of(
-                new Postback("登録データを削除する", PostbackData.of(Action.DELETE).encode(), "登録データを削除する"),
-                new Postback("まちがえて押しました", PostbackData.forChild(Action.UNDO_LOSS, lost.childId()).encode(),
-                        "まちがえて押しました")));
+                new Postback(delete, PostbackData.of(Action.DELETE).encode(), delete),
+                new Postback(undo, PostbackData.forChild(Action.UNDO_LOSS, lost.childId()).encode(), undo)));
     }
 
     OutgoingMessage lossUndone() {
         return OutgoingMessage.text("元に戻しました。これまでどおりメッセージをお届けします。");
     }
 
-    OutgoingMessage deleteQuestion() {
-        return OutgoingMessage.withQuickReplies(
-                "登録内容（お子さんの日付など）をすべて削除し、メッセージのお届けを終了します。よろしいですか？", List.of(
-                        new Postback("削除する", PostbackData.of(Action.DELETE, "yes").encode(), "削除する"),
-                        new Postback("やめる", PostbackData.of(Action.DELETE, "no").encode(), "やめる")));
+    OutgoingMessage deleteQuestion(String language) {
+        String yes = in(language, "削除する", "けす", "Delete");
+        String no = in(language, "やめる", "やめる", "Cancel");
+        return OutgoingMessage.withQuickReplies(in(language,
+                "登録内容（お子さんの日付など）をすべて削除し、メッセージのお届けを終了します。よろしいですか？",
+                "とうろく（おこさん の ひにち など）を ぜんぶ けして、メッセージ を おわります。いい ですか？",
+                "Delete everything you registered (your children's dates) and stop all messages?"), List.of(
+                        new Postback(yes, PostbackData.of(Action.DELETE, "yes").encode(), yes),
+                        new Postback(no, PostbackData.of(Action.DELETE, "no").encode(), no)));
     }
 
-    OutgoingMessage deleted() {
-        return OutgoingMessage.text("登録内容を削除しました。これまでありがとうございました。"
-                + "また登録したくなったら、いつでもメッセージを送ってください。");
+    OutgoingMessage deleted(String language) {
+        return OutgoingMessage.text(in(language,
+                "登録内容を削除しました。これまでありがとうございました。また登録したくなったら、いつでもメッセージを送ってください。",
+                "とうろく を けしました。ありがとう ございました。また とうろく する とき は、メッセージ を おくって ください。",
+                "Your data has been deleted. Thank you for reading. To register again, just send us a message."));
     }
 
-    OutgoingMessage deleteCancelled() {
-        return OutgoingMessage.text("削除はしていません。これまでどおりです。");
+    OutgoingMessage deleteCancelled(String language) {
+        return OutgoingMessage.text(in(language, "削除はしていません。これまでどおりです。",
+                "けして いません。いま まで と おなじ です。", "Nothing was deleted. Everything stays as it was."));
     }
 
     OutgoingMessage nothingToDelete() {
         return OutgoingMessage.text("登録されている内容はありません。");
     }
 
-    OutgoingMessage paused() {
-        return OutgoingMessage.withQuickReplies("メッセージのお届けを一時停止しました。再開するときは「さいかい」と送ってください。",
-                List.of(new Say("再開する", "さいかい")));
+    OutgoingMessage paused(String language) {
+        return OutgoingMessage.withQuickReplies(in(language,
+                "メッセージのお届けを一時停止しました。再開するときは「さいかい」と送ってください。",
+                "メッセージ を とめました。また はじめる とき は「さいかい」と おくって ください。",
+                "Your messages are paused. To restart them, send \"start\"."), List.of(restartButton(language)));
     }
 
-    OutgoingMessage alreadyPaused() {
-        return OutgoingMessage.withQuickReplies("いまはお届けを停止しています。再開するときは「さいかい」と送ってください。",
-                List.of(new Say("再開する", "さいかい")));
+    OutgoingMessage alreadyPaused(String language) {
+        return OutgoingMessage.withQuickReplies(in(language,
+                "いまはお届けを停止しています。再開するときは「さいかい」と送ってください。",
+                "いま は メッセージ を とめて います。また はじめる とき は「さいかい」と おくって ください。",
+                "Your messages are paused now. To restart them, send \"start\"."), List.of(restartButton(language)));
+    }
+
+    private static Say restartButton(String language) {
+        return "en".equals(language) ? new Say("Restart", "start") : new Say("再開する", "さいかい");
     }
 
     OutgoingMessage resumed(Reader reader) {
-        return OutgoingMessage.text("お届けを再開します。明日の" + town.deliveryHour() + "時ごろからメッセージが届きます。\n"
-                + summary(reader));
+        int hour = town.deliveryHour();
+        return OutgoingMessage.text(in(reader.language(),
+                "お届けを再開します。明日の" + hour + "時ごろからメッセージが届きます。\n",
+                "メッセージ を また おくります。あした の " + hour + "じ ごろ から とどきます。\n",
+                "Your messages restart tomorrow at about " + hour + ":00.\n") + summary(reader));
     }
 
     OutgoingMessage alreadyActive(Reader reader) {
-        return OutgoingMessage.text("メッセージはお届け中です。\n" + summary(reader));
+        return OutgoingMessage.text(in(reader.language(), "メッセージはお届け中です。\n",
+                "メッセージ を おくって います。\n", "Your messages are on.\n") + summary(reader));
     }
 
+    /** The labels stay short (LINE cuts at 20); 生まれました is kept in every language, the birth question names it. */
     OutgoingMessage menu(Reader reader) {
+        String language = reader.language();
         List<QuickReplyItem> items = new ArrayList<>();
         List<Child> active = reader.activeChildren();
-        items.add(postback("子どもを追加", PostbackData.of(Action.ADD_CHILD)));
+        items.add(postback(in(language, "子どもを追加", "こども を ついか する", "Add a child"), PostbackData.of(Action.ADD_CHILD)));
         if (active.stream().anyMatch(c -> c.track() == Track.PREGNANCY)) {
-            items.add(postback("生まれました", PostbackData.of(Action.REPORT_BIRTH)));
+            items.add(postback(in(language, "生まれました", "生まれました", "Born 生まれました"),
+                    PostbackData.of(Action.REPORT_BIRTH)));
         }
         if (!active.isEmpty()) {
-            items.add(postback("予定日・誕生日の変更", PostbackData.of(Action.CHANGE_DATE)));
+            items.add(postback(in(language, "予定日・誕生日の変更", "ひにち を かえる", "Change a date"),
+                    PostbackData.of(Action.CHANGE_DATE)));
         }
-        items.add(postback("あなたの立場の変更", PostbackData.of(Action.ROLE)));
+        items.add(postback(in(language, "あなたの立場の変更", "たちば を かえる", "Change my role"), PostbackData.of(Action.ROLE)));
         if (town.languages().size() > 1) {
-            items.add(postback("言語の変更 Language", PostbackData.of(Action.LANGUAGE)));
+            items.add(postback(in(language, "言語の変更 Language", "ことば Language", "Language 言語"),
+                    PostbackData.of(Action.LANGUAGE)));
         }
         if (reader.status() == ReaderStatus.ACTIVE) {
-            items.add(postback("お届けを停止", PostbackData.of(Action.STOP)));
+            items.add(postback(in(language, "お届けを停止", "とめる", "Pause messages"), PostbackData.of(Action.STOP)));
         } else if (reader.status() == ReaderStatus.PAUSED) {
-            items.add(postback("お届けを再開", PostbackData.of(Action.START)));
+            items.add(postback(in(language, "お届けを再開", "また はじめる", "Restart messages"), PostbackData.of(Action.START)));
         }
         if (!active.isEmpty()) {
-            items.add(postback("流産・死産などのお知らせ", PostbackData.of(Action.LOSS)));
+            items.add(postback(in(language, "流産・死産などのお知らせ", "りゅうざん・しざん など", "Report a loss"),
+                    PostbackData.of(Action.LOSS)));
         }
-        items.add(postback("登録データの削除", PostbackData.of(Action.DELETE)));
-        return OutgoingMessage.withQuickReplies("メニューです。下のボタンから選んでください。\nご相談は、こちらへどうぞ。\n"
-                + consultation(), items);
+        items.add(postback(in(language, "登録データの削除", "データ を けす", "Delete my data"), PostbackData.of(Action.DELETE)));
+        return OutgoingMessage.withQuickReplies(in(language,
+                "メニューです。下のボタンから選んでください。\nご相談は、こちらへどうぞ。\n",
+                "メニュー です。した の ボタン から えらんで ください。\nそうだん は こちら へ どうぞ。\n",
+                "Menu: please choose below.\nFor advice and support, please contact:\n") + consultation(), items);
     }
 
     /** The answer to a text the conversation does not expect: the service is automatic, help is a call away. */
-    OutgoingMessage idleHint() {
-        return OutgoingMessage.withQuickReplies("メッセージありがとうございます。このアカウントからは自動でお届けしているため、"
-                + "個別のお返事はできません。ご相談は、こちらへどうぞ。\n" + consultation()
-                + "\n設定の変更は「メニュー」と送ってください。", List.of(new Say(MENU_WORD, MENU_WORD)));
+    OutgoingMessage idleHint(String language) {
+        return OutgoingMessage.withQuickReplies(in(language,
+                "メッセージありがとうございます。このアカウントからは自動でお届けしているため、"
+                        + "個別のお返事はできません。ご相談は、こちらへどうぞ。\n" + consultation()
+                        + "\n設定の変更は「メニュー」と送ってください。",
+                "メッセージ ありがとう ございます。この アカウント は じどう で おくって いるので、おへんじ が できません。"
+                        + "そうだん は こちら へ どうぞ。\n" + consultation()
+                        + "\nせってい を かえる とき は「メニュー」と おくって ください。",
+                "Thank you for your message. This account sends messages automatically and cannot reply to each one. "
+                        + "For advice and support, please contact:\n" + consultation()
+                        + "\nTo change your settings, send \"menu\"."),
+                List.of("en".equals(language) ? new Say("Menu", "menu") : new Say(MENU_WORD, MENU_WORD)));
+    }
+
+    /** The text for the reader's language: Japanese, やさしい日本語 or English (any other language reads Japanese). */
+    private static String in(String language, String ja, String easy, String en) {
+        return switch (language == null ? Reader.DEFAULT_LANGUAGE : language) {
+            case "en" -> en;
+            case "ja-easy" -> easy;
+            default -> ja;
+        };
     }
 
     OutgoingMessage notReadable() {
         return OutgoingMessage.text("ごめんなさい、うまく受け取れませんでした。下のボタンから選んでください。");
     }
 
-    OutgoingMessage staleButton() {
-        return OutgoingMessage.withQuickReplies("このボタンは、いまは使えません。「メニュー」から選び直してください。",
-                List.of(new Say(MENU_WORD, MENU_WORD)));
+    OutgoingMessage staleButton(String language) {
+        return OutgoingMessage.withQuickReplies(in(language,
+                        "このボタンは、いまは使えません。「メニュー」から選び直してください。",
+                        "この ボタン は いま つかえません。「メニュー」から えらびなおして ください。",
+                        "This button cannot be used now. Please send \"menu\" and choose again."),
+                List.of("en".equals(language) ? new Say("Menu", "menu") : new Say(MENU_WORD, MENU_WORD)));
     }
 
-    OutgoingMessage noPregnancy() {
-        return OutgoingMessage.text("妊娠中として登録されているお子さんはいません。");
+    OutgoingMessage noPregnancy(String language) {
+        return OutgoingMessage.text(in(language, "妊娠中として登録されているお子さんはいません。",
+                "にんしんちゅう の おこさん は とうろく されて いません。", "No pregnancy is registered."));
     }
 
-    OutgoingMessage noActiveChild() {
-        return OutgoingMessage.text("いまメッセージをお届けしているお子さんはいません。");
+    OutgoingMessage noActiveChild(String language) {
+        return OutgoingMessage.text(in(language, "いまメッセージをお届けしているお子さんはいません。",
+                "いま メッセージ を おくって いる おこさん は いません。",
+                "There is no child we are sending messages about now."));
     }
 
     OutgoingMessage alreadyLost() {
@@ -255,27 +336,105 @@ final class Prompts {
                     + "\n" + (position instanceof Position.BeforeStart start
                             ? "Your messages start on " + start.startsOn().getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " "
                                     + start.startsOn().getDayOfMonth() + " (week 4 of pregnancy)."
-                            : "Your daily message starts tomorrow at about " + hour + ":00.")
+                            : overdueTomorrow(child)
+                                    ? "Your due date has passed. When your baby is born, send \"menu\" and choose 「生まれました」."
+                                    : "Your daily message starts tomorrow at about " + hour + ":00.")
                     + "\nTo change settings or stop, send \"menu\".");
             case "ja-easy" -> OutgoingMessage.text("とうろく が おわりました。ありがとうございます。\n" + heading(position)
                     + "\n" + (position instanceof Position.BeforeStart start
                             ? start.startsOn().getMonthValue() + "がつ " + start.startsOn().getDayOfMonth()
                                     + "にち から メッセージ を おくります。"
-                            : "あした の " + hour + "じ ごろ から、まいにち メッセージ を おくります。")
+                            : overdueTomorrow(child)
+                                    ? "よていび を すぎて います。うまれたら「メニュー」と おくって「生まれました」を えらんで ください。"
+                                    : "あした の " + hour + "じ ごろ から、まいにち メッセージ を おくります。")
                     + "\nせってい を かえる とき は「メニュー」と おくって ください。");
             default -> OutgoingMessage.text("登録が完了しました。ありがとうございます。\n" + heading(position) + "\n"
-                    + startLine(position) + "\n" + menuHint);
+                    + startLine(child, position) + "\n" + menuHint);
         };
     }
 
     /** A due date or birthday changed, or a birth reported, for a reader already receiving messages. */
     OutgoingMessage dateChanged(Reader reader, Child child, boolean birthReported) {
+        String language = reader.language();
         Position position = child.position(today, town.endBirthday());
         String first = birthReported && child.dueDate() != null
-                ? "ご出産おめでとうございます！ 明日からは、お子さんの育ちに合わせたメッセージに切り替わります。"
-                : "変更しました。明日から新しい日付に合わせてお届けします。";
-        String paused = reader.status() == ReaderStatus.PAUSED ? "\n（いまはお届けを停止しています。再開は「さいかい」と送ってください）" : "";
-        return OutgoingMessage.text(first + "\n" + heading(position) + "\n" + startLine(position) + paused);
+                ? in(language, "ご出産おめでとうございます！ 明日からは、お子さんの育ちに合わせたメッセージに切り替わります。",
+                        "おめでとう ございます！ あした から、あかちゃん に あわせた メッセージ に かわります。",
+                        "Congratulations on the birth! From tomorrow, your messages follow your baby's days.")
+                : in(language, "変更しました。明日から新しい日付に合わせてお届けします。",
+                        "かえました。あした から あたらしい ひにち で おくります。",
+                        "Changed. From tomorrow, your messages follow the new date.");
+        String paused = reader.status() != ReaderStatus.PAUSED ? "" : in(language,
+                "\n（いまはお届けを停止しています。再開は「さいかい」と送ってください）",
+                "\n（いま は メッセージ を とめて います。また はじめる とき は「さいかい」と おくって ください）",
+                "\n(Your messages are paused now. To restart them, send \"start\".)");
+        String heading = "en".equals(language) && !englishHeading(position).isEmpty()
+                ? englishHeading(position) : heading(position);
+        String text = first + "\n" + heading + "\n" + startLine(child, position, language) + paused;
+        List<Child> twins = birthReported ? unbornTwinsOf(reader, child) : List.of();
+        if (twins.isEmpty()) {
+            return OutgoingMessage.text(text);
+        }
+        // Twins are usually born the same day: one tap on the picker, already set to that day, reports the other.
+        List<QuickReplyItem> items = new ArrayList<>();
+        for (Child twin : twins.subList(0, Math.min(twins.size(), OutgoingMessage.MAX_QUICK_REPLIES))) {
+            String ordinal = twin.childId().substring(1);
+            items.add(birthPicker(in(language, ordinal + "人目も生まれました", ordinal + "人目も生まれました",
+                    "Baby " + ordinal + " born too"), twin.childId(), child.birthDate()));
+        }
+        return OutgoingMessage.withQuickReplies(text + in(language,
+                "\nいっしょにお腹にいたお子さんも生まれていたら、下のボタンから誕生日を選んでください。",
+                "\nいっしょ に おなか に いた おこさん も うまれて いたら、した の ボタン を おして ください。",
+                "\nIf your other baby was born too, choose the birthday with the button below."), items);
+    }
+
+    /** When the first message comes, in the reader's language. */
+    private String startLine(Child child, Position position, String language) {
+        int hour = town.deliveryHour();
+        if ("en".equals(language)) {
+            return switch (position) {
+                case Position.BeforeStart start -> "Your messages start on "
+                        + start.startsOn().getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " "
+                        + start.startsOn().getDayOfMonth() + " (week 4 of pregnancy).";
+                case Position.Ended e -> "Your child has turned " + e.endBirthday()
+                        + ", so the messages for this child have ended.";
+                default -> overdueTomorrow(child)
+                        ? "Your due date has passed. When your baby is born, send \"menu\" and choose 「生まれました」."
+                        : "Your messages come from tomorrow at about " + hour + ":00.";
+            };
+        }
+        if ("ja-easy".equals(language)) {
+            return switch (position) {
+                case Position.BeforeStart start -> start.startsOn().getMonthValue() + "がつ "
+                        + start.startsOn().getDayOfMonth() + "にち から メッセージ を おくります。";
+                case Position.Ended e -> e.endBirthday() + "さい に なったので、この おこさん の メッセージ は おわりました。";
+                default -> overdueTomorrow(child)
+                        ? "よていび を すぎて います。うまれたら「メニュー」と おくって「生まれました」を えらんで ください。"
+                        : "あした の " + hour + "じ ごろ から メッセージ を おくります。";
+            };
+        }
+        return startLine(child, position);
+    }
+
+    /** The other active pregnancies with the same due date as {@code born}: its twins, triplets, … */
+    private static List<Child> unbornTwinsOf(Reader reader, Child born) {
+        return reader.activeChildren().stream()
+                .filter(c -> !c.childId().equals(born.childId()) && c.track() == Track.PREGNANCY
+                        && c.dueDate().equals(born.dueDate()))
+                .toList();
+    }
+
+    /** True when tomorrow, the first day a message could come, is already past the pregnancy track. */
+    private boolean overdueTomorrow(Child child) {
+        return child.position(today.plusDays(1), town.endBirthday()) instanceof Position.PregnancyOverdue;
+    }
+
+    /** When the first message comes, said of the child whose position today is {@code position}. */
+    private String startLine(Child child, Position position) {
+        if (overdueTomorrow(child)) {
+            return startLine(child.position(today.plusDays(1), town.endBirthday()));
+        }
+        return startLine(position);
     }
 
     private String startLine(Position position) {
@@ -343,8 +502,12 @@ final class Prompts {
     }
 
     private DatePicker birthPicker(String label, String childId) {
+        return birthPicker(label, childId, today);
+    }
+
+    private DatePicker birthPicker(String label, String childId, LocalDate initial) {
         LocalDate min = ProgramSchedule.earliestBirthDateInProgram(today, town.endBirthday());
-        return new DatePicker(label, PostbackData.forChild(Action.BIRTH, childId).encode(), today, min, today);
+        return new DatePicker(label, PostbackData.forChild(Action.BIRTH, childId).encode(), initial, min, today);
     }
 
     private static Postback postback(String label, PostbackData data) {

@@ -1,6 +1,7 @@
 package jp.yorisoi.content;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -450,8 +451,19 @@ class DayComposerTest {
         assertEquals(PartKind.NOTICE, question.kind());
         assertEquals("c1", question.childId());
         assertTrue(question.text().contains("「メニュー」"), question.text());
-        assertTrue(question.text().contains("出生の報告"), question.text());
+        assertTrue(question.text().contains("「生まれました」"), question.text());
         assertEquals(List.of("c1"), DayComposer.childrenAskedAboutBirth(reader, BASE_ONLY, TODAY));
+    }
+
+    /** The chat's menu labels the button 生まれました: the question must name the button the parent will see. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ja", "ja-easy", "en"})
+    void theBirthQuestionNamesTheMenuButtonAParentActuallySees(String language) {
+        String question = composer.compose(reader(language, expectedAt("c1", 294)), BASE_ONLY, TODAY)
+                .parts().getFirst().text();
+
+        assertTrue(question.contains("「生まれました」"), question);
+        assertFalse(question.contains("出生の報告"), question);
     }
 
     @Test

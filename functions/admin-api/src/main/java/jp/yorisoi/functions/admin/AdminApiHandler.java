@@ -40,7 +40,7 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     public AdminApiHandler(FanOutService fanOut, Supplier<String> operatorToken, Clock clock) {
         this.auth = new OperatorAuth(operatorToken, clock);
-        new RunsApi(fanOut).register(router);
+        new RunsApi(fanOut, clock).register(router);
     }
 
     /** ADMIN_TOKEN when set (local runs), else the SecureString "{SSM_PREFIX}/admin/operator-token". */

@@ -1,6 +1,7 @@
 package jp.yorisoi.functions.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import jp.yorisoi.delivery.FanOutService;
 import jp.yorisoi.delivery.FanOutService.FanOutResult;
+import jp.yorisoi.schedule.ProgramSchedule;
 
 /**
  * Catch-up runs: {@code POST /admin/runs {"date": "YYYY-MM-DD", "municipalityId": "…"}} fans out that day for that
@@ -15,10 +17,25 @@ import jp.yorisoi.delivery.FanOutService.FanOutResult;
  */
 public final class RunsApi {
 
+    /** The ledger keeps a day for about 400 days; a run of an older day could send it a second time. */
+    static final int MAX_DAYS_BACK = 365;
+
+    /**
+     * A day run ahead of time is sent now and then not on the day. A few weeks ahead are allowed for the local
+     * runner, whose pinned TODAY is moved through the calendar by running the following days.
+     */
+    static final int MAX_DAYS_AHEAD = 31;
+
     private final FanOutService fanOut;
+    private final Clock clock;
 
     public RunsApi(FanOutService fanOut) {
+        this(fanOut, Clock.systemUTC());
+    }
+
+    public RunsApi(FanOutService fanOut, Clock clock) {
         this.fanOut = fanOut;
+        this.clock = clock;
     }
 
     public void register(Router router) {
@@ -33,6 +50,11 @@ public final class RunsApi {
             date = LocalDate.parse(text(body, "date"));
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest("date must be YYYY-MM-DD");
+        }
+        LocalDate today = LocalDate.now(clock.withZone(ProgramSchedule.ZONE));
+        if (date.isBefore(today.minusDays(MAX_DAYS_BACK)) || date.isAfter(today.plusDays(MAX_DAYS_AHEAD))) {
+            throw ApiException.badRequest("date must be within " + MAX_DAYS_BACK + " days before and "
+                    + MAX_DAYS_AHEAD + " days after today (" + today + ")");
         }
         FanOutResult result;
         try {
