@@ -1,15 +1,14 @@
 package jp.yorisoi.delivery;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import jp.yorisoi.aws.AwsClients;
+import jp.yorisoi.aws.Environment;
 import jp.yorisoi.content.DayComposer;
 import jp.yorisoi.content.DynamoCatalogue;
 import jp.yorisoi.municipality.DynamoMunicipalityStore;
-import jp.yorisoi.municipality.Municipality;
 import jp.yorisoi.municipality.MunicipalityStore;
 import jp.yorisoi.municipality.SsmChannelCredentials;
 import jp.yorisoi.reader.Channel;
@@ -48,7 +47,7 @@ public final class DeliveryWiring {
     /** The LINE sender's service: pushes through each town's channel; it is never handed an e-mail job. */
     public DeliveryService lineDeliveries() {
         LinePushChannel line = new LinePushChannel(new SsmChannelCredentials(aws.ssm(), ssmPrefix()),
-                URI.create(env.getOrDefault("LINE_API_BASE_URL", "https://api.line.me")));
+                Environment.lineApiBase(env));
         return deliveries(line, null, null);
     }
 
@@ -80,8 +79,8 @@ public final class DeliveryWiring {
     }
 
     private MunicipalityStore municipalities() {
-        return new DynamoMunicipalityStore(dynamo(), required("MUNICIPALITIES_TABLE"), Integer.parseInt(
-                env.getOrDefault("DEFAULT_DELIVERY_HOUR", Integer.toString(Municipality.DEFAULT_DELIVERY_HOUR))));
+        return new DynamoMunicipalityStore(dynamo(), required("MUNICIPALITIES_TABLE"),
+                Environment.defaultDeliveryHour(env));
     }
 
     private synchronized DynamoDbClient dynamo() {
@@ -92,15 +91,10 @@ public final class DeliveryWiring {
     }
 
     String ssmPrefix() {
-        String prefix = env.get("SSM_PREFIX");
-        return prefix != null && !prefix.isBlank() ? prefix : "/yorisoi/" + env.getOrDefault("STAGE", "dev");
+        return Environment.ssmPrefix(env);
     }
 
     private String required(String name) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("environment variable " + name + " is not set");
-        }
-        return value;
+        return Environment.required(env, name);
     }
 }

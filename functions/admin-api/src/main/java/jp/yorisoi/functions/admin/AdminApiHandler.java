@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import jp.yorisoi.aws.AwsClients;
+import jp.yorisoi.aws.Environment;
 import jp.yorisoi.delivery.DeliveryMetrics;
 import jp.yorisoi.delivery.DeliveryWiring;
 import jp.yorisoi.delivery.FanOutService;
@@ -49,7 +50,7 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         if (local != null && !local.isBlank()) {
             return () -> local;
         }
-        String prefix = env.getOrDefault("SSM_PREFIX", "/yorisoi/" + env.getOrDefault("STAGE", "dev"));
+        String prefix = Environment.ssmPrefix(env);
         SsmClient ssm = AwsClients.fromEnvironment(env).ssm();
         return () -> ssm.getParameter(r -> r.name(prefix + "/admin/operator-token").withDecryption(true))
                 .parameter().value();
