@@ -14,7 +14,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -48,21 +47,15 @@ public final class DynamoCatalogue implements Catalogue {
     @Override
     public List<CalendarMessage> calendar(String municipalityId, LocalDate date) {
         List<CalendarMessage> messages = new ArrayList<>();
-        Map<String, AttributeValue> startKey = null;
-        do {
-            QueryResponse response = dynamo.query(QueryRequest.builder()
-                    .tableName(table)
-                    .keyConditionExpression("pk = :pk AND begins_with(sk, :date)")
-                    .expressionAttributeValues(Map.of(
-                            ":pk", AttributeValue.fromS(calendarKey(municipalityId)),
-                            ":date", AttributeValue.fromS(date + "#")))
-                    .exclusiveStartKey(startKey)
-                    .build());
-            response.items().forEach(item -> messages.add(calendarMessage(municipalityId, date, item)));
-            startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey()
-                    : null;
-        } while (startKey != null);
+        dynamo.queryPaginator(QueryRequest.builder()
+                        .tableName(table)
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :date)")
+                        .expressionAttributeValues(Map.of(
+                                ":pk", AttributeValue.fromS(calendarKey(municipalityId)),
+                                ":date", AttributeValue.fromS(date + "#")))
+                        .build())
+                .items()
+                .forEach(item -> messages.add(calendarMessage(municipalityId, date, item)));
         return messages;
     }
 

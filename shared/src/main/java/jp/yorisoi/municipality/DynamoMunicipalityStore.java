@@ -8,7 +8,6 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /** Municipalities in DynamoDB, one item per town keyed by {@code municipalityId}. */
 public final class DynamoMunicipalityStore implements MunicipalityStore {
@@ -40,19 +39,13 @@ public final class DynamoMunicipalityStore implements MunicipalityStore {
     @Override
     public List<Municipality> listActive() {
         List<Municipality> active = new ArrayList<>();
-        Map<String, AttributeValue> startKey = null;
-        do {
-            ScanResponse response = dynamo.scan(ScanRequest.builder()
-                    .tableName(table)
-                    .filterExpression("active = :yes")
-                    .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true)))
-                    .exclusiveStartKey(startKey)
-                    .build());
-            response.items().forEach(item -> active.add(fromItem(item)));
-            startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey()
-                    : null;
-        } while (startKey != null);
+        dynamo.scanPaginator(ScanRequest.builder()
+                        .tableName(table)
+                        .filterExpression("active = :yes")
+                        .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true)))
+                        .build())
+                .items()
+                .forEach(item -> active.add(fromItem(item)));
         return active;
     }
 

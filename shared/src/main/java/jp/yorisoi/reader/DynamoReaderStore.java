@@ -91,17 +91,15 @@ public final class DynamoReaderStore implements ReaderStore {
             throw new IllegalArgumentException("segment must be 0 to " + (SEGMENTS - 1) + ": " + segment);
         }
         String shard = municipalityId + "#" + Character.forDigit(segment, SEGMENTS);
-        Map<String, AttributeValue> startKey = null;
-        do {
-            QueryResponse response = dynamo.query(QueryRequest.builder()
-                    .tableName(table)
-                    .indexName(ACTIVE_READERS)
-                    .keyConditionExpression("activeShard = :shard")
-                    .expressionAttributeValues(Map.of(":shard", AttributeValue.fromS(shard)))
-                    .projectionExpression("readerId, channel")
-                    .limit(pageSize)
-                    .exclusiveStartKey(startKey)
-                    .build());
+        QueryRequest query = QueryRequest.builder()
+                .tableName(table)
+                .indexName(ACTIVE_READERS)
+                .keyConditionExpression("activeShard = :shard")
+                .expressionAttributeValues(Map.of(":shard", AttributeValue.fromS(shard)))
+                .projectionExpression("readerId, channel")
+                .limit(pageSize)
+                .build();
+        for (QueryResponse response : dynamo.queryPaginator(query)) {
             List<ActiveReader> readers = response.items().stream()
                     .map(item -> new ActiveReader(item.get("readerId").s(),
                             Channel.valueOf(item.get("channel").s())))
@@ -109,10 +107,7 @@ public final class DynamoReaderStore implements ReaderStore {
             if (!readers.isEmpty()) {
                 page.accept(readers);
             }
-            startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey()
-                    : null;
-        } while (startKey != null);
+        }
     }
 
     static String partitionKey(String municipalityId, String readerId) {
