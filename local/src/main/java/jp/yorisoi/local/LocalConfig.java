@@ -5,11 +5,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import jp.yorisoi.schedule.ProgramSchedule;
 
 /**
  * What the local runner is told by its environment: PORT, TODAY, the demo town's LINE channel, the operator
@@ -29,7 +29,6 @@ public record LocalConfig(
         Optional<URI> lineApiBaseUrl,
         Optional<URI> awsEndpoint) {
 
-    public static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
     public static final String DEMO_MUNICIPALITY = "demo";
 
     /** The time of day a pinned TODAY stands still at: within the morning delivery window. */
@@ -60,8 +59,9 @@ public record LocalConfig(
 
     /** TODAY pins the date (Asia/Tokyo, 09:00, not moving); otherwise the system clock in Asia/Tokyo. */
     public Clock clock() {
-        return today.map(day -> Clock.fixed(day.atTime(PINNED_TIME).atZone(TOKYO).toInstant(), TOKYO))
-                .orElseGet(() -> Clock.system(TOKYO));
+        return today.map(day -> Clock.fixed(day.atTime(PINNED_TIME).atZone(ProgramSchedule.ZONE).toInstant(),
+                        ProgramSchedule.ZONE))
+                .orElseGet(() -> Clock.system(ProgramSchedule.ZONE));
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {

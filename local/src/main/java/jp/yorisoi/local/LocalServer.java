@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import jp.yorisoi.schedule.ProgramSchedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +66,7 @@ public final class LocalServer implements AutoCloseable {
                                    Function<String, Optional<String>> municipalityOfSender) throws IOException {
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         LocalServer server = new LocalServer(http, new ApiRoutes(), outbox, municipalityOfToken, municipalityOfSender,
-                LocalConfig.TOKYO);
+                ProgramSchedule.ZONE);
         http.setExecutor(server.executor);
         http.createContext("/", server::dispatch);
         return server;

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
+import jp.yorisoi.schedule.ProgramSchedule;
 import org.junit.jupiter.api.Test;
 
 class LocalConfigTest {
@@ -44,7 +45,7 @@ class LocalConfigTest {
         var clock = LocalConfig.fromEnvironment(Map.of("TODAY", "2026-12-31")).clock();
 
         assertEquals(LocalDate.parse("2026-12-31"), LocalDate.now(clock));
-        assertEquals(LocalConfig.TOKYO, clock.getZone());
+        assertEquals(ProgramSchedule.ZONE, clock.getZone());
         assertEquals(clock.instant(), clock.instant());
     }
 

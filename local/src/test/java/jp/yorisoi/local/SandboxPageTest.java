@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import jp.yorisoi.schedule.ProgramSchedule;
 import org.junit.jupiter.api.Test;
 
 class SandboxPageTest {
@@ -22,7 +23,7 @@ class SandboxPageTest {
         outbox.email("demo", new SandboxMessage.Email("a@example.jp", List.of("b@example.jp"), "<i>subject</i>",
                 "text", "<p>html</p>", Map.of("List-Unsubscribe", "<https://example.jp/u>")));
 
-        String page = SandboxPage.render(outbox.messages(), LocalConfig.TOKYO);
+        String page = SandboxPage.render(outbox.messages(), ProgramSchedule.ZONE);
 
         assertFalse(page.contains("<script>"));
         assertFalse(page.contains("<i>subject"));
@@ -36,6 +37,6 @@ class SandboxPageTest {
 
     @Test
     void emptySandboxSaysSo() {
-        assertTrue(SandboxPage.render(List.of(), LocalConfig.TOKYO).contains("Nothing sent yet."));
+        assertTrue(SandboxPage.render(List.of(), ProgramSchedule.ZONE).contains("Nothing sent yet."));
     }
 }

@@ -2,11 +2,11 @@ package jp.yorisoi.delivery;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import jp.yorisoi.delivery.LedgerEntry.DeliveryStatus;
+import jp.yorisoi.schedule.ProgramSchedule;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -19,7 +19,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 public final class DynamoLedger implements Ledger {
 
     static final long RETENTION_DAYS = 400;
-    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -93,7 +92,7 @@ public final class DynamoLedger implements Ledger {
         item.put("parts", AttributeValue.fromN(Integer.toString(entry.parts())));
         putIfPresent(item, "updatedAt", entry.updatedAt() == null ? null : entry.updatedAt().toString());
         item.put("muniDate", AttributeValue.fromS(entry.municipalityId() + "#" + entry.date()));
-        long expiresAt = entry.date().plusDays(RETENTION_DAYS).atStartOfDay(TOKYO).toEpochSecond();
+        long expiresAt = entry.date().plusDays(RETENTION_DAYS).atStartOfDay(ProgramSchedule.ZONE).toEpochSecond();
         item.put("expiresAt", AttributeValue.fromN(Long.toString(expiresAt)));
         return item;
     }

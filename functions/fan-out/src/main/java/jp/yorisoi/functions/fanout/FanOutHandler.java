@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -15,6 +14,7 @@ import jp.yorisoi.delivery.DeliveryMetrics;
 import jp.yorisoi.delivery.DeliveryWiring;
 import jp.yorisoi.delivery.FanOutService;
 import jp.yorisoi.delivery.FanOutService.FanOutResult;
+import jp.yorisoi.schedule.ProgramSchedule;
 
 /**
  * Runs the hourly fan-out for the towns whose delivery hour has come (Asia/Tokyo). The hour is taken from the
@@ -22,8 +22,6 @@ import jp.yorisoi.delivery.FanOutService.FanOutResult;
  * serves the hour it was scheduled for; {@code {"hour": "auto"}} uses the clock, {@code {"hour": 8}} names the hour.
  */
 public final class FanOutHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
-
-    static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
     private final FanOutService fanOut;
     private final Clock clock;
@@ -40,7 +38,7 @@ public final class FanOutHandler implements RequestHandler<Map<String, Object>, 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         Map<String, Object> input = event == null ? Map.of() : event;
-        ZonedDateTime at = scheduledAt(input).orElseGet(() -> clock.instant()).atZone(TOKYO);
+        ZonedDateTime at = scheduledAt(input).orElseGet(() -> clock.instant()).atZone(ProgramSchedule.ZONE);
         LocalDate date = Optional.ofNullable(input.get("date")).map(Object::toString).map(LocalDate::parse)
                 .orElse(at.toLocalDate());
         Optional<String> municipalityId = Optional.ofNullable(input.get("municipalityId")).map(Object::toString);
