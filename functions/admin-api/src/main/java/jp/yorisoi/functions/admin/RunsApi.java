@@ -29,10 +29,6 @@ public final class RunsApi {
     private final FanOutService fanOut;
     private final Clock clock;
 
-    public RunsApi(FanOutService fanOut) {
-        this(fanOut, Clock.systemUTC());
-    }
-
     public RunsApi(FanOutService fanOut, Clock clock) {
         this.fanOut = fanOut;
         this.clock = clock;
