@@ -164,16 +164,14 @@ public final class DeliveryService {
     }
 
     private Outcome finishWithout(DeliveryJob job, Role role, DeliveryStatus status) {
-        LedgerEntry claim = new LedgerEntry(job.municipalityId(), job.readerId(), job.deliveryKey(), job.date(),
-                DeliveryStatus.SENDING, job.channel().name(), role == null ? null : role.name(), 0, clock.instant());
+        LedgerEntry claim = entry(job, role, DeliveryStatus.SENDING, 0);
         // an e-mail left SENDING may have gone out: it keeps that mark rather than becoming SKIPPED
         boolean claimed = job.channel() == Channel.EMAIL ? ledger.claimExclusive(claim) : ledger.claim(claim);
         if (!claimed) {
             metrics.count(DeliveryMetrics.ALREADY_DONE);
             return Outcome.ALREADY_DONE;
         }
-        ledger.complete(new LedgerEntry(claim.municipalityId(), claim.readerId(), claim.deliveryKey(), claim.date(),
-                status, claim.channel(), claim.role(), 0, clock.instant()));
+        ledger.complete(entry(job, role, status, 0));
         if (status == DeliveryStatus.NOTHING_TO_SEND) {
             metrics.count(DeliveryMetrics.NOTHING_TO_SEND);
             return Outcome.NOTHING_TO_SEND;
@@ -183,8 +181,12 @@ public final class DeliveryService {
     }
 
     private LedgerEntry entry(DeliveryJob job, Reader reader, DeliveryStatus status, int parts) {
+        return entry(job, reader.role(), status, parts);
+    }
+
+    private LedgerEntry entry(DeliveryJob job, Role role, DeliveryStatus status, int parts) {
         return new LedgerEntry(job.municipalityId(), job.readerId(), job.deliveryKey(), job.date(), status,
-                job.channel().name(), reader.role() == null ? null : reader.role().name(), parts, clock.instant());
+                job.channel().name(), role == null ? null : role.name(), parts, clock.instant());
     }
 
     /**
