@@ -11,7 +11,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -36,17 +35,15 @@ public final class LocalServer implements AutoCloseable {
     private final Outbox outbox;
     private final FakeLineApi line;
     private final FakeSes ses;
-    private final ZoneId zone;
 
     private LocalServer(HttpServer server, ApiRoutes routes, Outbox outbox,
                         Function<String, Optional<String>> municipalityOfToken,
-                        Function<String, Optional<String>> municipalityOfSender, ZoneId zone) {
+                        Function<String, Optional<String>> municipalityOfSender) {
         this.server = server;
         this.routes = routes;
         this.outbox = outbox;
         this.line = new FakeLineApi(outbox, municipalityOfToken);
         this.ses = new FakeSes(outbox, municipalityOfSender);
-        this.zone = zone;
     }
 
     /** Binds {@code port} (0 = a free one) and serves at once; see {@link #bind}. */
@@ -65,8 +62,7 @@ public final class LocalServer implements AutoCloseable {
     public static LocalServer bind(int port, Outbox outbox, Function<String, Optional<String>> municipalityOfToken,
                                    Function<String, Optional<String>> municipalityOfSender) throws IOException {
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        LocalServer server = new LocalServer(http, new ApiRoutes(), outbox, municipalityOfToken, municipalityOfSender,
-                ProgramSchedule.ZONE);
+        LocalServer server = new LocalServer(http, new ApiRoutes(), outbox, municipalityOfToken, municipalityOfSender);
         http.setExecutor(server.executor);
         http.createContext("/", server::dispatch);
         return server;
@@ -107,7 +103,7 @@ public final class LocalServer implements AutoCloseable {
             String path = exchange.getRequestURI().getRawPath();
             String method = exchange.getRequestMethod();
             if (path.equals("/sandbox") || path.equals("/sandbox/")) {
-                HttpIo.html(exchange, SandboxPage.render(outbox.messages(), zone));
+                HttpIo.html(exchange, SandboxPage.render(outbox.messages(), ProgramSchedule.ZONE));
             } else if (path.equals("/sandbox/messages")) {
                 sandboxMessages(exchange, method);
             } else if (path.startsWith(LINE_API_PREFIX + "/v2/bot/")) {

@@ -58,12 +58,6 @@ public record LocalServices(
                 c -> new StaticChannelCredentials.Credentials(c.channelSecret(), c.accessToken()))));
     }
 
-    /** The municipality whose channel the access token belongs to (the fake LINE API's Authorization check). */
-    public Optional<String> municipalityOfToken(String accessToken) {
-        return channels.stream().filter(c -> c.accessToken().equals(accessToken))
-                .map(LocalChannel::municipalityId).findFirst();
-    }
-
     static String lookup(Map<String, String> resources, String logicalId, String kind) {
         String value = resources.get(logicalId);
         if (value == null) {
