@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import jp.yorisoi.aws.AwsClients;
 import jp.yorisoi.content.DynamoCatalogue;
+import jp.yorisoi.delivery.FanOutService;
 import jp.yorisoi.functions.admin.AdminApiHandler;
 import jp.yorisoi.functions.linewebhook.LineWebhookHandler;
 import jp.yorisoi.line.DynamoProcessedEvents;
@@ -120,10 +121,11 @@ public final class LocalRunner implements AutoCloseable {
                     lineApi, config.adminToken());
 
             Optional<ContentDirectory.Summary> seeded = ContentDirectory.inCheckout().map(dir -> ContentDirectory.read(dir)
-                    .writeTo(new DynamoCatalogue(dynamoDb, services.table("ContentTable")),
-                            new DynamoMunicipalityStore(dynamoDb, services.table("MunicipalitiesTable"))));
-            routes(services, server.routes());
-            startDelivery(services, server.baseUri()).forEach(resources::push);
+                    .writeTo(new DynamoCatalogue(dynamoDb, services.table("ContentTable")), municipalities));
+            LocalDelivery delivery = new LocalDelivery(services);
+            routes(services, delivery.fanOut(), server.routes());
+            // What Lambda's triggers do in the cloud: the job queues drained into the senders, the hourly fan-out.
+            delivery.start(server.baseUri().resolve("/unsubscribe")).forEach(resources::push);
             server.serve();
             return new LocalRunner(config, server, services, seeded, resources);
         } catch (IOException | RuntimeException e) {
@@ -139,7 +141,7 @@ public final class LocalRunner implements AutoCloseable {
      * {@code jp.yorisoi.functions.admin.AdminApiHandler} ("AdminApiFunction"), each built with its ports over
      * {@code services}.
      */
-    static void routes(LocalServices services, ApiRoutes routes) {
+    static void routes(LocalServices services, FanOutService fanOut, ApiRoutes routes) {
         DynamoDbClient dynamo = services.dynamoDb();
         ChannelCredentials credentials = services.channelCredentials();
         routes.add("POST", "/webhook/{municipalityId}", "LineWebhookFunction", new LineWebhookHandler(
@@ -150,16 +152,7 @@ public final class LocalRunner implements AutoCloseable {
                 new LineReplyChannel(credentials, services.lineApiBaseUrl()),
                 services.clock()));
         routes.add("ANY", "/admin/{proxy+}", "AdminApiFunction", new AdminApiHandler(
-                new LocalDelivery(services).fanOut(), services::adminToken, services.clock()));
-    }
-
-    /**
-     * What Lambda's triggers do in the cloud: a {@link QueuePoller} per job queue (LineJobQueue →
-     * LineSenderHandler, MailJobQueue → MailSenderHandler) and the daily trigger of the FanOutHandler at the
-     * clock's delivery hour. Returns what must be stopped at shutdown.
-     */
-    static List<AutoCloseable> startDelivery(LocalServices services, URI baseUri) {
-        return new LocalDelivery(services).start(baseUri.resolve("/unsubscribe"));
+                fanOut, services::adminToken, services.clock()));
     }
 
     public int port() {
