@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import jp.yorisoi.content.MailRendering;
 
 /** The sandbox as a plain HTML page: every message caught, newest first, as a parent would read it. */
 final class SandboxPage {
@@ -83,22 +84,8 @@ final class SandboxPage {
         return value == null || value.isEmpty() ? "-" : value;
     }
 
+    /** The mail's own HTML escaping; a message without a field shows nothing there. */
     static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return text == null ? "" : MailRendering.escape(text);
     }
 }

@@ -92,7 +92,7 @@ public final class MailRendering {
     }
 
     /** Escapes text for element content and double- or single-quoted attributes. */
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder escaped = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
