@@ -6,10 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.yorisoi.municipality.Municipality;
 import jp.yorisoi.municipality.MunicipalityStore;
@@ -74,29 +70,20 @@ public final class FanOutService {
 
     private int fanOut(String municipalityId, LocalDate date) {
         AtomicInteger count = new AtomicInteger();
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> segments = new ArrayList<>();
-            for (int segment = 0; segment < readers.segments(); segment++) {
-                int s = segment;
-                segments.add(executor.submit(() -> readers.forEachActiveReader(municipalityId, s, page -> {
-                    if (page.isEmpty()) {
-                        return;
-                    }
-                    jobs.enqueue(page.stream()
-                            .map(r -> DeliveryJob.daily(municipalityId, r.readerId(), r.channel(), date))
-                            .toList());
-                    count.addAndGet(page.size());
-                })));
-            }
-            for (Future<?> segment : segments) {
-                segment.get();
-            }
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during fan-out", e);
+        List<Runnable> segments = new ArrayList<>();
+        for (int segment = 0; segment < readers.segments(); segment++) {
+            int s = segment;
+            segments.add(() -> readers.forEachActiveReader(municipalityId, s, page -> {
+                if (page.isEmpty()) {
+                    return;
+                }
+                jobs.enqueue(page.stream()
+                        .map(r -> DeliveryJob.daily(municipalityId, r.readerId(), r.channel(), date))
+                        .toList());
+                count.addAndGet(page.size());
+            }));
         }
+        VirtualThreads.runAll(segments, "interrupted during fan-out");
         return count.get();
     }
 

@@ -6,10 +6,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import jp.yorisoi.reader.Channel;
@@ -70,28 +66,19 @@ public final class SqsJobQueue implements JobQueue {
     }
 
     private void sendInParallel(List<Batch> batches) {
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            Semaphore permits = new Semaphore(parallelBatches);
-            List<Future<?>> futures = new ArrayList<>();
-            for (Batch batch : batches) {
-                futures.add(executor.submit(() -> {
-                    permits.acquireUninterruptibly();
-                    try {
-                        send(batch);
-                    } finally {
-                        permits.release();
-                    }
-                }));
-            }
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while enqueueing", e);
+        Semaphore permits = new Semaphore(parallelBatches);
+        List<Runnable> sends = new ArrayList<>();
+        for (Batch batch : batches) {
+            sends.add(() -> {
+                permits.acquireUninterruptibly();
+                try {
+                    send(batch);
+                } finally {
+                    permits.release();
+                }
+            });
         }
+        VirtualThreads.runAll(sends, "interrupted while enqueueing");
     }
 
     private void send(Batch batch) {
