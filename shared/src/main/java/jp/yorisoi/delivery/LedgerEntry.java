@@ -19,11 +19,6 @@ public record LedgerEntry(String municipalityId, String readerId, String deliver
         /** The reader could not be reached (unknown LINE user, bounced address, no longer active). */
         SKIPPED,
         /** An e-mail send failed with nothing sent (throttling): the next attempt may claim it again. */
-        RELEASED;
-
-        /** Final entries end the delivery: nothing more is sent for it. */
-        public boolean isFinal() {
-            return this == SENT || this == NOTHING_TO_SEND || this == SKIPPED;
-        }
+        RELEASED
     }
 }
