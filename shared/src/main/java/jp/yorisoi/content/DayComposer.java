@@ -64,8 +64,8 @@ public final class DayComposer {
     }
 
     /**
-     * The ids of the children whose birth the day's message asks about. After the delivery the caller records
-     * {@link Child#askedAboutBirth(LocalDate)} on each, so the question is asked once.
+     * The ids of the children whose birth the day's message asks about. The sender records
+     * {@link Child#askedAboutBirth(LocalDate)} on each before sending the day, so the question is asked once.
      */
     public static List<String> childrenAskedAboutBirth(Reader reader, Municipality municipality, LocalDate today) {
         return reader.activeChildren().stream()

@@ -23,7 +23,7 @@ public interface DeliveryContent {
 
     /**
      * The children whose birth the job's message asks about ("has the baby been born?"); the sender records the
-     * question on each after the delivery so that it is asked once.
+     * question on each once it has claimed the delivery, before sending, so that it is asked once.
      */
     List<String> childrenAskedAboutBirth(DeliveryJob job, Reader reader, Municipality municipality);
 
