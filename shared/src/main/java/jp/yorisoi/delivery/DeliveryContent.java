@@ -7,8 +7,9 @@ import jp.yorisoi.reader.Reader;
 
 /**
  * What the senders need from the content side: the message a job stands for, packed for its channel. The daily
- * delivery composes the reader's day; a staff broadcast (deliveryKey "broadcast#…") resolves to its own text —
- * both travel the same queues, ledger and senders.
+ * delivery composes the reader's day. Staff broadcasts (deliveryKey "broadcast#…", added with the staff API)
+ * are meant to resolve to their text here too, so that they travel the same queues, ledger and senders;
+ * {@link ComposedDeliveryContent} answers daily jobs only until then.
  */
 public interface DeliveryContent {
 
