@@ -17,11 +17,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import jp.yorisoi.content.DayComposer;
 import jp.yorisoi.content.DynamoCatalogue;
-import jp.yorisoi.delivery.LedgerEntry.DeliveryStatus;
 import jp.yorisoi.municipality.DynamoMunicipalityStore;
 import jp.yorisoi.municipality.Municipality;
 import jp.yorisoi.municipality.Plan;
@@ -35,6 +33,7 @@ import jp.yorisoi.reader.Role;
 import jp.yorisoi.testing.LocalTables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import jp.yorisoi.delivery.stubs.CrashingLedger;
 
 /**
  * "Was the baby born?" comes once (DOMAIN.md: birth report), even when the sender dies right after the day was
@@ -67,7 +66,7 @@ class BirthQuestionAskedOnceIT {
                 .withRole(Role.MOTHER).withStatus(ReaderStatus.ACTIVE)
                 // due 14 days before DAY: 42w0d on DAY, the first day past the pregnancy track
                 .withChildren(List.of(Child.expected("c1", DAY.minusDays(14)))));
-        CrashAfterSentLedger ledger = new CrashAfterSentLedger(new DynamoLedger(tables.dynamo(), tables.ledger()));
+        Ledger ledger = CrashingLedger.onceAfterWritingSent(new DynamoLedger(tables.dynamo(), tables.ledger()));
         DeliveryService sender = sender(ledger);
 
         DeliveryJob today = DeliveryJob.daily("sakura", reader.readerId(), Channel.LINE, DAY);
@@ -99,37 +98,4 @@ class BirthQuestionAskedOnceIT {
                 .count();
     }
 
-    /** The real ledger, with the process dying once right after a delivery was written as SENT. */
-    private static final class CrashAfterSentLedger implements Ledger {
-        private final Ledger ledger;
-        private boolean crashed;
-
-        CrashAfterSentLedger(Ledger ledger) {
-            this.ledger = ledger;
-        }
-
-        @Override
-        public Optional<LedgerEntry> find(String municipalityId, String readerId, String deliveryKey) {
-            return ledger.find(municipalityId, readerId, deliveryKey);
-        }
-
-        @Override
-        public boolean claim(LedgerEntry sending) {
-            return ledger.claim(sending);
-        }
-
-        @Override
-        public boolean claimExclusive(LedgerEntry sending) {
-            return ledger.claimExclusive(sending);
-        }
-
-        @Override
-        public void complete(LedgerEntry done) {
-            ledger.complete(done);
-            if (done.status() == DeliveryStatus.SENT && !crashed) {
-                crashed = true;
-                throw new IllegalStateException("the sender died here");
-            }
-        }
-    }
 }

@@ -35,6 +35,7 @@ import jp.yorisoi.reader.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import jp.yorisoi.delivery.stubs.CrashingLedger;
 
 /**
  * One delivery through DeliveryService on the real adapters: readers, towns and the ledger in DynamoDB Local, LINE
@@ -209,7 +210,7 @@ class DeliveryServiceIT {
     @Test
     void crashAfterThePushBeforeTheLedgerWritePushesAgainWithTheSameRetryKey() {
         Reader reader = reader(Channel.LINE, "U1", ReaderStatus.ACTIVE, Child.expected("c1", DAY.plusDays(100)));
-        Ledger crashingOnce = new CrashOnFirstComplete(rig.ledger);
+        Ledger crashingOnce = CrashingLedger.onceBeforeTheWrite(rig.ledger);
 
         assertThrows(IllegalStateException.class, () -> service(crashingOnce).deliver(jobFor(reader)));
         assertEquals(DeliveryService.Outcome.SENT, service(crashingOnce).deliver(jobFor(reader)));
@@ -262,7 +263,7 @@ class DeliveryServiceIT {
     @Test
     void mailWhoseLedgerWriteCrashedIsNotSentAgainAndIsCountedInDoubt() {
         Reader reader = reader(Channel.EMAIL, "parent@example.jp", ReaderStatus.ACTIVE, Child.born("c1", DAY.minusDays(40)));
-        Ledger crashingOnce = new CrashOnFirstComplete(rig.ledger);
+        Ledger crashingOnce = CrashingLedger.onceBeforeTheWrite(rig.ledger);
 
         assertThrows(IllegalStateException.class, () -> service(crashingOnce).deliver(jobFor(reader)));
         assertEquals(DeliveryService.Outcome.ALREADY_DONE, service(crashingOnce).deliver(jobFor(reader)));
@@ -274,7 +275,7 @@ class DeliveryServiceIT {
     @Test
     void mailInDoubtKeepsItsMarkWhenTheReaderStopsBeforeTheRetry() {
         Reader reader = reader(Channel.EMAIL, "parent@example.jp", ReaderStatus.ACTIVE, Child.born("c1", DAY.minusDays(40)));
-        Ledger crashingOnce = new CrashOnFirstComplete(rig.ledger);
+        Ledger crashingOnce = CrashingLedger.onceBeforeTheWrite(rig.ledger);
         assertThrows(IllegalStateException.class, () -> service(crashingOnce).deliver(jobFor(reader)));
         rig.readers.save(rig.readers.find("demo", reader.readerId()).orElseThrow().withStatus(ReaderStatus.PAUSED));
 
@@ -295,37 +296,4 @@ class DeliveryServiceIT {
         assertEquals(Optional.of(DeliveryStatus.SKIPPED), ledgerStatus(reader));
     }
 
-    /** The DynamoDB ledger, except that the first complete() fails, as if the function died right after sending. */
-    static final class CrashOnFirstComplete implements Ledger {
-        private final Ledger delegate;
-        private boolean crashed;
-
-        CrashOnFirstComplete(Ledger delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public Optional<LedgerEntry> find(String municipalityId, String readerId, String deliveryKey) {
-            return delegate.find(municipalityId, readerId, deliveryKey);
-        }
-
-        @Override
-        public boolean claim(LedgerEntry sending) {
-            return delegate.claim(sending);
-        }
-
-        @Override
-        public boolean claimExclusive(LedgerEntry sending) {
-            return delegate.claimExclusive(sending);
-        }
-
-        @Override
-        public synchronized void complete(LedgerEntry done) {
-            if (!crashed) {
-                crashed = true;
-                throw new IllegalStateException("crash before the ledger write");
-            }
-            delegate.complete(done);
-        }
-    }
 }

@@ -40,6 +40,7 @@ import jp.yorisoi.schedule.Track;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import jp.yorisoi.delivery.stubs.CrashingLedger;
 
 /**
  * The daily LINE delivery end to end: fan-out → LineJobQueue → LineSenderHandler → LINE (WireMock, with LINE's
@@ -190,34 +191,12 @@ class LineDeliveryIT {
         for (int i = 0; i < 12; i++) {
             readers.add(reader("Ucrash" + i, ReaderStatus.ACTIVE, Child.expected("c1", dueForPregnancyDay(40 + i))));
         }
-        AtomicInteger crashes = new AtomicInteger();
-        Ledger crashingOnceEach = new Ledger() {
-            private final java.util.Set<String> crashed = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-            @Override
-            public Optional<LedgerEntry> find(String municipalityId, String readerId, String deliveryKey) {
-                return rig.ledger.find(municipalityId, readerId, deliveryKey);
-            }
-
-            @Override
-            public boolean claim(LedgerEntry sending) {
-                return rig.ledger.claim(sending);
-            }
-
-            @Override
-            public void complete(LedgerEntry done) {
-                if (done.status() == DeliveryStatus.SENT && crashed.add(done.readerId())) {
-                    crashes.incrementAndGet();
-                    throw new IllegalStateException("sender died before the ledger write");
-                }
-                rig.ledger.complete(done);
-            }
-        };
+        CrashingLedger crashingOnceEach = CrashingLedger.oncePerReaderBeforeWritingSent(rig.ledger);
 
         fanOut(rig.jobQueue()).run(DAY, Optional.empty(), 8);
         drain(handler(crashingOnceEach));
 
-        assertEquals(12, crashes.get());
+        assertEquals(12, crashingOnceEach.crashes());
         assertEquals(24, rig.line.requests());
         assertEquals(12, rig.line.accepted().size());
         for (Reader reader : readers) {

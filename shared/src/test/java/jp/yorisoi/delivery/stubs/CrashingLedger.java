@@ -1,0 +1,82 @@
+package jp.yorisoi.delivery.stubs;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import jp.yorisoi.delivery.Ledger;
+import jp.yorisoi.delivery.LedgerEntry;
+import jp.yorisoi.delivery.LedgerEntry.DeliveryStatus;
+
+/**
+ * The real ledger, except that the sender "dies" at a chosen {@code complete()}: just before the write (the push
+ * went out, the ledger never heard of it) or just after it. A decorator for fault tests, never a store of its own.
+ */
+public final class CrashingLedger implements Ledger {
+
+    private final Ledger ledger;
+    private final Predicate<LedgerEntry> crashesAt;
+    private final Function<LedgerEntry, String> once;
+    private final boolean afterWrite;
+    private final Set<String> crashed = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger crashes = new AtomicInteger();
+
+    private CrashingLedger(Ledger ledger, Predicate<LedgerEntry> crashesAt, Function<LedgerEntry, String> once,
+            boolean afterWrite) {
+        this.ledger = ledger;
+        this.crashesAt = crashesAt;
+        this.once = once;
+        this.afterWrite = afterWrite;
+    }
+
+    /** Dies once, at the first completion of any delivery, before it is written. */
+    public static CrashingLedger onceBeforeTheWrite(Ledger ledger) {
+        return new CrashingLedger(ledger, done -> true, done -> "once", false);
+    }
+
+    /** Dies once, right after the first delivery was written as SENT. */
+    public static CrashingLedger onceAfterWritingSent(Ledger ledger) {
+        return new CrashingLedger(ledger, done -> done.status() == DeliveryStatus.SENT, done -> "once", true);
+    }
+
+    /** Dies once per reader, when its delivery would be written as SENT, before the write. */
+    public static CrashingLedger oncePerReaderBeforeWritingSent(Ledger ledger) {
+        return new CrashingLedger(ledger, done -> done.status() == DeliveryStatus.SENT, LedgerEntry::readerId, false);
+    }
+
+    /** How many times the sender died. */
+    public int crashes() {
+        return crashes.get();
+    }
+
+    @Override
+    public Optional<LedgerEntry> find(String municipalityId, String readerId, String deliveryKey) {
+        return ledger.find(municipalityId, readerId, deliveryKey);
+    }
+
+    @Override
+    public boolean claim(LedgerEntry sending) {
+        return ledger.claim(sending);
+    }
+
+    @Override
+    public boolean claimExclusive(LedgerEntry sending) {
+        return ledger.claimExclusive(sending);
+    }
+
+    @Override
+    public void complete(LedgerEntry done) {
+        boolean crash = crashesAt.test(done) && crashed.add(once.apply(done));
+        if (crash && !afterWrite) {
+            crashes.incrementAndGet();
+            throw new IllegalStateException("the sender died before the ledger write");
+        }
+        ledger.complete(done);
+        if (crash) {
+            crashes.incrementAndGet();
+            throw new IllegalStateException("the sender died after the ledger write");
+        }
+    }
+}
