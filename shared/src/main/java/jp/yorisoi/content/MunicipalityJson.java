@@ -27,6 +27,13 @@ import jp.yorisoi.schedule.ProgramSchedule;
 public final class MunicipalityJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * The consultation contacts are pasted into the menu and the loss message, the signature under every local
+     * text: bounded so those stay far inside LINE's 5,000 units per message.
+     */
+    static final int MAX_CONSULTATION_LENGTH = 1000;
+    static final int MAX_SIGNATURE_LENGTH = 100;
+
     private static final Set<String> FIELDS = Set.of("municipalityId", "name", "signature", "consultation", "plan",
             "endBirthday", "deliveryHour", "languages", "senderEmail", "active");
 
@@ -75,8 +82,8 @@ public final class MunicipalityJson {
         Municipality toMunicipality() {
             String id = text("municipalityId", true);
             String name = text("name", true);
-            String signature = text("signature", true);
-            String consultation = text("consultation", true);
+            String signature = text("signature", true, MAX_SIGNATURE_LENGTH);
+            String consultation = text("consultation", true, MAX_CONSULTATION_LENGTH);
             Plan plan = plan();
             int endBirthday = number("endBirthday", ProgramSchedule.DEFAULT_END_BIRTHDAY);
             int deliveryHour = number("deliveryHour", null);
@@ -93,6 +100,15 @@ public final class MunicipalityJson {
                 problems.add(e.getMessage());
                 return null;
             }
+        }
+
+        private String text(String field, boolean required, int maxLength) {
+            String text = text(field, required);
+            if (text != null && text.length() > maxLength) {
+                problems.add("\"" + field + "\" must be at most " + maxLength + " characters");
+                return null;
+            }
+            return text;
         }
 
         private String text(String field, boolean required) {

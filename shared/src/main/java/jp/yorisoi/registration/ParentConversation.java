@@ -33,6 +33,8 @@ public final class ParentConversation {
 
     /** Texts longer than this are not commands or dates; they get the general answer without being read. */
     static final int MAX_READ_LENGTH = 200;
+    /** Every child picker offers one quick-reply button per active child, and LINE allows 13 buttons. */
+    static final int MAX_ACTIVE_CHILDREN = 13;
 
     private static final Set<String> MENU_WORDS = Set.of("メニュー", "めにゅー", "menu");
     private static final Set<String> STOP_WORDS = Set.of("ていし", "停止", "stop");
@@ -152,7 +154,9 @@ public final class ParentConversation {
             case LANGUAGE -> data.value() == null
                     ? ask(reader, ConversationState.of(Step.AWAIT_LANGUAGE), say.languageQuestion())
                     : language(reader, data.value());
-            case ADD_CHILD -> ask(reader, ConversationState.of(Step.AWAIT_ANCHOR), say.anchorQuestion());
+            case ADD_CHILD -> reader.activeChildren().size() >= MAX_ACTIVE_CHILDREN
+                    ? Turn.save(with(reader, ConversationState.IDLE), List.of(say.tooManyChildren(reader.language())))
+                    : ask(reader, ConversationState.of(Step.AWAIT_ANCHOR), say.anchorQuestion());
             case REPORT_BIRTH -> reportBirth(reader);
             case CHANGE_DATE -> changeDate(reader);
             case STOP -> stop(reader);
@@ -251,6 +255,8 @@ public final class ParentConversation {
         if (reader.status() == ReaderStatus.REGISTERING) {
             added = child.apply("c1");
             withChild = reader.withChildren(List.of(added));
+        } else if (reader.activeChildren().size() >= MAX_ACTIVE_CHILDREN) {
+            return Turn.save(with(reader, ConversationState.IDLE), List.of(say.tooManyChildren(reader.language())));
         } else {
             added = child.apply(reader.nextChildId());
             List<Child> children = new ArrayList<>(reader.children());

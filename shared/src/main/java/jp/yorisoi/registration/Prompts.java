@@ -277,6 +277,13 @@ final class Prompts {
         return OutgoingMessage.text("ごめんなさい、うまく受け取れませんでした。下のボタンから選んでください。");
     }
 
+    OutgoingMessage tooManyChildren(String language) {
+        return OutgoingMessage.text(in(language,
+                "ごめんなさい、登録できるお子さんは13人までです。ほかのお子さんのことは、町の窓口にご相談ください。",
+                "ごめんなさい。とうろく できる おこさん は 13人 まで です。まち の まどぐち に そうだん して ください。",
+                "Sorry, up to 13 children can be registered. Please ask the town's office about the others."));
+    }
+
     OutgoingMessage staleButton(String language) {
         return OutgoingMessage.withQuickReplies(in(language,
                         "このボタンは、いまは使えません。「メニュー」から選び直してください。",

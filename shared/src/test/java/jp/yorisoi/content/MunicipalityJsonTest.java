@@ -75,6 +75,19 @@ class MunicipalityJsonTest {
     }
 
     @Test
+    void rejectsTextsTooLongToFitTheRepliesTheyArePastedInto() {
+        String longConsultation = MINIMAL.replace("役場へ", "相".repeat(MunicipalityJson.MAX_CONSULTATION_LENGTH + 1));
+        String longSignature = MINIMAL.replace("ちいさな村より", "村".repeat(MunicipalityJson.MAX_SIGNATURE_LENGTH + 1));
+
+        assertTrue(problem(longConsultation).contains("\"consultation\" must be at most 1000 characters"),
+                problem(longConsultation));
+        assertTrue(problem(longSignature).contains("\"signature\" must be at most 100 characters"),
+                problem(longSignature));
+        assertEquals(MunicipalityJson.MAX_CONSULTATION_LENGTH, parse(MINIMAL.replace("役場へ",
+                "相".repeat(MunicipalityJson.MAX_CONSULTATION_LENGTH))).consultation().length());
+    }
+
+    @Test
     void rejectsAnUnknownPlan() {
         assertTrue(problem(MINIMAL.replace("base-only", "premium"))
                 .contains("\"plan\" must be FULL or BASE_ONLY, not \"premium\""));

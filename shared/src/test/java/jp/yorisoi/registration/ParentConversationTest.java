@@ -315,6 +315,25 @@ class ParentConversationTest {
     }
 
     @Test
+    void aFourteenthChildIsRefusedKindlyBecauseEveryChildMustFitOnePickerOfThirteenButtons() {
+        Child[] thirteen = new Child[ParentConversation.MAX_ACTIVE_CHILDREN];
+        for (int i = 0; i < thirteen.length; i++) {
+            thirteen[i] = Child.born("c" + (i + 1), TODAY.minusDays(400 + i));
+        }
+        Reader full = registered(thirteen);
+        // a date typed while the "add a child" question was still pending from before the thirteenth was added
+        Reader askedEarlier = versioned(full.withConversation(Map.of("step", "AWAIT_ANCHOR")));
+
+        Turn asked = postback(full, "a=add");
+        Turn typed = text(askedEarlier, TODAY.plusDays(200).toString());
+
+        for (Turn turn : List.of(asked, typed)) {
+            assertTrue(turn.replies().getFirst().text().contains("13人"), turn.replies().getFirst().text());
+            assertTrue(!(turn.change() instanceof Turn.Change.Save save) || save.reader().children().size() == 13);
+        }
+    }
+
+    @Test
     void changingTheDueDateOfOneOfTwoChildrenTouchesOnlyThatChild() {
         Reader reader = registered(Child.expected("c1", TODAY.plusDays(100)), Child.born("c2", TODAY.minusDays(400)));
         Turn choice = postback(reader, "a=date");
