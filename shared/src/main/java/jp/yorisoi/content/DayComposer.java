@@ -104,8 +104,9 @@ public final class DayComposer {
     }
 
     /**
-     * The town's birthday message for years 1 to the end birthday, on both plans. The end birthday is already
-     * past the child track, so its message comes with a short note that the daily messages end here.
+     * The town's birthday message, signed like its other texts, for years 1 to the end birthday, on both plans.
+     * The end birthday is already past the child track, so its message comes with a short note that the daily
+     * messages end here.
      */
     private void addBirthday(Day day, Child child, Municipality municipality, LocalDate today) {
         int years = ProgramSchedule.birthdayYearsOn(child.birthDate(), today);
@@ -113,7 +114,7 @@ public final class DayComposer {
             return;
         }
         day.inLanguage(lang -> catalogue.birthday(municipality.municipalityId(), years, lang))
-                .ifPresent(text -> day.add(PartKind.BIRTHDAY, child.childId(), Headings.birthday(years), text));
+                .ifPresent(text -> day.add(PartKind.BIRTHDAY, child.childId(), Headings.birthday(years), day.signed(text)));
         if (years == municipality.endBirthday()) {
             day.add(PartKind.NOTICE, child.childId(), null, ServiceNotices.programEnded(day.language, years));
         }

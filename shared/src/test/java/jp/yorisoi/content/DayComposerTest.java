@@ -106,7 +106,7 @@ class DayComposerTest {
 
         assertEquals(List.of(
                 part(PartKind.BASE, "c1", "【1歳0か月】", "1歳おめでとう。"),
-                part(PartKind.BIRTHDAY, "c1", "【1歳のお誕生日】", "さくら市から、お誕生日のお祝いです。")), day.parts());
+                part(PartKind.BIRTHDAY, "c1", "【1歳のお誕生日】", "さくら市から、お誕生日のお祝いです。\nさくら市より")), day.parts());
     }
 
     @Test
@@ -144,7 +144,7 @@ class DayComposerTest {
 
         DayMessage day = composer.compose(reader("en", Child.born("c1", TODAY.minusYears(1))), FULL, TODAY);
 
-        assertEquals(List.of(part(PartKind.BIRTHDAY, "c1", "【1歳のお誕生日】", "お誕生日おめでとうございます。")),
+        assertEquals(List.of(part(PartKind.BIRTHDAY, "c1", "【1歳のお誕生日】", "お誕生日おめでとうございます。\nさくら市より")),
                 day.parts());
     }
 
@@ -334,7 +334,7 @@ class DayComposerTest {
         catalogue.withBirthday(TOWN, 1, "ja", "1歳のお誕生日おめでとう");
         Reader reader = reader("ja", Child.born("c1", LocalDate.parse("2028-02-29")));
 
-        assertEquals(List.of(part(PartKind.BIRTHDAY, "c1", "【1歳のお誕生日】", "1歳のお誕生日おめでとう")),
+        assertEquals(List.of(part(PartKind.BIRTHDAY, "c1", "【1歳のお誕生日】", "1歳のお誕生日おめでとう\nさくら市より")),
                 composer.compose(reader, BASE_ONLY, LocalDate.parse("2029-02-28")).parts());
         assertTrue(composer.compose(reader, BASE_ONLY, LocalDate.parse("2029-03-01")).isEmpty());
     }
@@ -346,7 +346,7 @@ class DayComposerTest {
         Municipality sixYears = town(Plan.FULL, 6);
 
         assertTrue(composer.compose(reader, sixYears, LocalDate.parse("2032-02-28")).isEmpty());
-        assertEquals(List.of("4歳のお誕生日おめでとう"),
+        assertEquals(List.of("4歳のお誕生日おめでとう\nさくら市より"),
                 composer.compose(reader, sixYears, LocalDate.parse("2032-02-29")).parts().stream().map(Part::text).toList());
     }
 
@@ -356,7 +356,7 @@ class DayComposerTest {
         Reader reader = reader("ja", Child.born("c1", LocalDate.parse("2028-02-28")),
                 Child.born("c2", LocalDate.parse("2028-02-29")));
 
-        assertEquals(List.of(part(PartKind.BIRTHDAY, "c1", "【1歳のお誕生日】", "1歳のお誕生日おめでとう")),
+        assertEquals(List.of(part(PartKind.BIRTHDAY, "c1", "【1歳のお誕生日】", "1歳のお誕生日おめでとう\nさくら市より")),
                 composer.compose(reader, FULL, LocalDate.parse("2029-02-28")).parts());
     }
 
@@ -370,7 +370,7 @@ class DayComposerTest {
         DayMessage day = composer.compose(reader("ja", Child.born("c1", born)), BASE_ONLY, thirdBirthday);
 
         assertEquals(2, day.parts().size());
-        assertEquals(part(PartKind.BIRTHDAY, "c1", "【3歳のお誕生日】", "3歳のお誕生日おめでとう"), day.parts().get(0));
+        assertEquals(part(PartKind.BIRTHDAY, "c1", "【3歳のお誕生日】", "3歳のお誕生日おめでとう\nさくら市より"), day.parts().get(0));
         Part closing = day.parts().get(1);
         assertEquals(PartKind.NOTICE, closing.kind());
         assertEquals("c1", closing.childId());

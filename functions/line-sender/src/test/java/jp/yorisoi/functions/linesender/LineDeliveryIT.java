@@ -132,7 +132,7 @@ class LineDeliveryIT {
                 Child.expected("c2", dueForPregnancyDay(100)));
         expected.put("Usiblings", List.of("【生後45日】\nC45\n\n【妊娠14週2日】\nP100\n\nL100\nデモ市より"));
         reader("Ufirst", ReaderStatus.ACTIVE, Child.born("c1", DAY.minusYears(1)));
-        expected.put("Ufirst", List.of("【1歳のお誕生日】\n1歳おめでとう"));
+        expected.put("Ufirst", List.of("【1歳のお誕生日】\n1歳おめでとう\nデモ市より"));
         reader("Ulastday", ReaderStatus.ACTIVE, Child.born("c1", DAY.minusYears(3).plusDays(1)));
         expected.put("Ulastday", List.of("【2歳11か月】\nC1095"));
         Reader third = reader("Uthird", ReaderStatus.ACTIVE, Child.born("c1", DAY.minusYears(3)));
@@ -149,7 +149,7 @@ class LineDeliveryIT {
         expected.forEach((user, texts) -> assertEquals(List.of(texts), pushedTexts(user), user));
         assertTrue(pushedTexts("Uoverdue").getFirst().getFirst().startsWith("予定日を過ぎましたが"));
         assertEquals(DAY, rig.readers.find(TOWN, overdue.readerId()).orElseThrow().child("c1").orElseThrow().birthAskedOn());
-        assertEquals(List.of("【3歳のお誕生日】\n3歳おめでとう\n\n3歳のお誕生日、おめでとうございます。"),
+        assertEquals(List.of("【3歳のお誕生日】\n3歳おめでとう\nデモ市より\n\n3歳のお誕生日、おめでとうございます。"),
                 pushedTexts("Uthird").getFirst().stream().map(t -> t.substring(0, t.indexOf('\n', t.indexOf("3歳のお誕生日、")))).toList());
         for (String silent : List.of("Uwaiting", "Uquiet", "Upaused", "Ublocked", "Ulost", "Ustops")) {
             assertEquals(List.of(), pushedTexts(silent), silent);
