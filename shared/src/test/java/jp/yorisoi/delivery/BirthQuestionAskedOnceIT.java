@@ -6,9 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,8 +15,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import jp.yorisoi.content.DayComposer;
 import jp.yorisoi.content.DynamoCatalogue;
+import jp.yorisoi.delivery.stubs.CrashingLedger;
 import jp.yorisoi.municipality.DynamoMunicipalityStore;
 import jp.yorisoi.municipality.Municipality;
 import jp.yorisoi.municipality.Plan;
@@ -33,7 +34,6 @@ import jp.yorisoi.reader.Role;
 import jp.yorisoi.testing.LocalTables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import jp.yorisoi.delivery.stubs.CrashingLedger;
 
 /**
  * "Was the baby born?" comes once (DOMAIN.md: birth report), even when the sender dies right after the day was

@@ -18,10 +18,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
-import jp.yorisoi.content.DayMessage;
 import jp.yorisoi.content.DayMessage.Part;
 import jp.yorisoi.content.DayMessage.PartKind;
+import jp.yorisoi.content.DayMessage;
 import jp.yorisoi.delivery.LedgerEntry.DeliveryStatus;
+import jp.yorisoi.delivery.stubs.CrashingLedger;
 import jp.yorisoi.delivery.stubs.DeliveryRig;
 import jp.yorisoi.delivery.stubs.LineStub;
 import jp.yorisoi.delivery.stubs.SesStub;
@@ -35,7 +36,6 @@ import jp.yorisoi.reader.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import jp.yorisoi.delivery.stubs.CrashingLedger;
 
 /**
  * One delivery through DeliveryService on the real adapters: readers, towns and the ledger in DynamoDB Local, LINE

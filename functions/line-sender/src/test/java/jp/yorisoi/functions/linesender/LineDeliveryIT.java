@@ -24,8 +24,9 @@ import jp.yorisoi.delivery.DeliveryMetrics;
 import jp.yorisoi.delivery.FanOutService;
 import jp.yorisoi.delivery.JobQueue;
 import jp.yorisoi.delivery.Ledger;
-import jp.yorisoi.delivery.LedgerEntry;
 import jp.yorisoi.delivery.LedgerEntry.DeliveryStatus;
+import jp.yorisoi.delivery.LedgerEntry;
+import jp.yorisoi.delivery.stubs.CrashingLedger;
 import jp.yorisoi.delivery.stubs.DeliveryRig;
 import jp.yorisoi.delivery.stubs.LineStub;
 import jp.yorisoi.delivery.stubs.SesStub;
@@ -40,7 +41,6 @@ import jp.yorisoi.schedule.Track;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import jp.yorisoi.delivery.stubs.CrashingLedger;
 
 /**
  * The daily LINE delivery end to end: fan-out → LineJobQueue → LineSenderHandler → LINE (WireMock, with LINE's
