@@ -50,7 +50,7 @@ public final class DayComposer {
                 addDailyTexts(day, child.childId(), position, full ? municipality.municipalityId() : null);
             }
             if (child.birthDate() != null) {
-                addBirthday(day, child, municipality, today);
+                addBirthday(day, child, municipality, today, othersContinue(reader, sameAnchor, today, endBirthday));
             }
             if (position instanceof Position.PregnancyOverdue
                     && sameAnchor.stream().anyMatch(c -> asksAboutBirth(c, today, endBirthday))) {
@@ -108,7 +108,8 @@ public final class DayComposer {
      * The end birthday is already past the child track, so its message comes with a short note that the daily
      * messages end here.
      */
-    private void addBirthday(Day day, Child child, Municipality municipality, LocalDate today) {
+    private void addBirthday(Day day, Child child, Municipality municipality, LocalDate today,
+            boolean othersContinue) {
         int years = ProgramSchedule.birthdayYearsOn(child.birthDate(), today);
         if (years < 1 || years > municipality.endBirthday()) {
             return;
@@ -116,8 +117,23 @@ public final class DayComposer {
         day.inLanguage(lang -> catalogue.birthday(municipality.municipalityId(), years, lang))
                 .ifPresent(text -> day.add(PartKind.BIRTHDAY, child.childId(), Headings.birthday(years), day.signed(text)));
         if (years == municipality.endBirthday()) {
-            day.add(PartKind.NOTICE, child.childId(), null, ServiceNotices.programEnded(day.language, years));
+            day.add(PartKind.NOTICE, child.childId(), null, othersContinue
+                    ? ServiceNotices.childProgramEnded(day.language, years)
+                    : ServiceNotices.programEnded(day.language, years));
         }
+    }
+
+    /**
+     * True when an active child outside {@code group} still has messages to come after today: a pregnancy before
+     * or inside its track, a child inside its track, or a birth date not reached yet. A pregnancy past 41w6d with no
+     * birth reported has stopped, and a child whose program ends today has nothing to come either.
+     */
+    private static boolean othersContinue(Reader reader, List<Child> group, LocalDate today, int endBirthday) {
+        return reader.activeChildren().stream()
+                .filter(c -> !group.contains(c))
+                .map(c -> c.position(today, endBirthday))
+                .anyMatch(p -> p instanceof Position.BeforeStart || p instanceof Position.Pregnancy
+                        || p instanceof Position.Child || p instanceof Position.NotYetBorn);
     }
 
     private void addCalendar(Day day, String municipalityId, LocalDate today, List<Position> positions) {

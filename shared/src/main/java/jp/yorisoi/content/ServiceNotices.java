@@ -37,6 +37,24 @@ final class ServiceNotices {
                     Today is the last of our daily messages. Thank you for reading them.
                     Whenever you need help, the town's consultation desk is always there for you.""");
 
+    /**
+     * The end birthday of one child while another child of the reader goes on: speaks of this child only, as the
+     * loss reply does, so that the next day's message for the sibling does not contradict it.
+     */
+    private static final Map<String, String> CHILD_PROGRAM_ENDED = Map.of(
+            "ja", """
+                    %s歳のお誕生日、おめでとうございます。
+                    このお子さんへの毎日のメッセージは、きょうでおしまいです。ほかのお子さんへのメッセージは、これからもお届けします。
+                    困ったときは、いつでもまちの相談窓口を頼ってください。""",
+            "ja-easy", """
+                    %sさいの おたんじょうび、おめでとう ございます。
+                    この おこさん の まいにちの メッセージは きょうで おわりです。ほかの おこさん の メッセージは つづきます。
+                    こまった ときは、まちの そうだんまどぐちに いつでも そうだんして ください。""",
+            "en", """
+                    Happy %s birthday!
+                    Today is the last daily message about this child. Messages for your other children will continue.
+                    Whenever you need help, the town's consultation desk is always there for you.""");
+
     private ServiceNotices() {}
 
     /** Asked once when a pregnancy passes 41w6d with no birth reported (DOMAIN.md: birth report). */
@@ -48,6 +66,12 @@ final class ServiceNotices {
     static String programEnded(String language, int endBirthday) {
         String years = "en".equals(language) ? ordinal(endBirthday) : Integer.toString(endBirthday);
         return inLanguage(PROGRAM_ENDED, language).formatted(years);
+    }
+
+    /** Sent instead of {@link #programEnded} when another child of the reader still receives messages. */
+    static String childProgramEnded(String language, int endBirthday) {
+        String years = "en".equals(language) ? ordinal(endBirthday) : Integer.toString(endBirthday);
+        return inLanguage(CHILD_PROGRAM_ENDED, language).formatted(years);
     }
 
     private static String inLanguage(Map<String, String> texts, String language) {

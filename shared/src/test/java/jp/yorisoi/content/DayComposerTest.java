@@ -378,6 +378,68 @@ class DayComposerTest {
         assertTrue(closing.text().contains("おしまい"), closing.text());
     }
 
+    @ParameterizedTest(name = "in {0}")
+    @ValueSource(strings = {"ja", "ja-easy", "en"})
+    void anEndBirthdayWhileASiblingContinuesSaysOnlyThisChildsMessagesEnd(String language) {
+        Reader reader = reader(language, Child.born("c1", TODAY.minusYears(3)), bornAgo("c2", 200));
+
+        List<Part> notices = composer.compose(reader, FULL, TODAY).parts().stream()
+                .filter(p -> p.kind() == PartKind.NOTICE).toList();
+
+        assertEquals(1, notices.size());
+        assertEquals("c1", notices.getFirst().childId());
+        String text = notices.getFirst().text();
+        switch (language) {
+            case "en" -> {
+                assertTrue(text.contains("the last daily message about this child"), text);
+                assertTrue(text.contains("other children will continue"), text);
+                assertFalse(text.contains("last of our daily messages"), text);
+            }
+            case "ja-easy" -> {
+                assertTrue(text.contains("この おこさん の まいにちの メッセージは きょうで おわりです"), text);
+                assertTrue(text.contains("ほかの おこさん の メッセージは つづきます"), text);
+            }
+            default -> {
+                assertTrue(text.contains("このお子さんへの毎日のメッセージは、きょうでおしまいです"), text);
+                assertTrue(text.contains("ほかのお子さんへのメッセージは、これからもお届けします"), text);
+                assertFalse(text.contains("きょうで毎日のメッセージはおしまいです"), text);
+            }
+        }
+    }
+
+    @Test
+    void anEndBirthdayBesideAPregnancyStillBeforeFourWeeksSpeaksOfThisChildOnly() {
+        Reader reader = reader("ja", Child.born("c1", TODAY.minusYears(3)), expectedAt("c2", 10));
+
+        String text = composer.compose(reader, FULL, TODAY).parts().getLast().text();
+
+        assertTrue(text.contains("このお子さんへの毎日のメッセージ"), text);
+    }
+
+    @Test
+    void theLastChildsEndBirthdayKeepsTheClosingOfAllDailyMessages() {
+        // the sibling's program ended a year ago and the pregnancy passed 41w6d unreported: nothing goes on
+        Reader reader = reader("ja", Child.born("c1", TODAY.minusYears(3)), Child.born("c2", TODAY.minusYears(4)),
+                expectedAt("c3", 300));
+
+        List<Part> notices = composer.compose(reader, FULL, TODAY).parts().stream()
+                .filter(p -> p.kind() == PartKind.NOTICE && "c1".equals(p.childId())).toList();
+
+        assertEquals(1, notices.size());
+        assertTrue(notices.getFirst().text().contains("きょうで毎日のメッセージはおしまいです"), notices.getFirst().text());
+    }
+
+    @Test
+    void twinsReachingTheEndBirthdayTogetherGetTheClosingOfAllDailyMessagesOnce() {
+        Reader reader = reader("ja", Child.born("c1", TODAY.minusYears(3)), Child.born("c2", TODAY.minusYears(3)));
+
+        List<Part> notices = composer.compose(reader, FULL, TODAY).parts().stream()
+                .filter(p -> p.kind() == PartKind.NOTICE).toList();
+
+        assertEquals(1, notices.size());
+        assertTrue(notices.getFirst().text().contains("きょうで毎日のメッセージはおしまいです"), notices.getFirst().text());
+    }
+
     @Test
     void theClosingNoteIsSentEvenWhenTheTownHasNoBirthdayMessage() {
         DayMessage day = composer.compose(reader("ja-easy", Child.born("c1", TODAY.minusYears(3))), FULL, TODAY);
