@@ -21,7 +21,8 @@ import jp.yorisoi.schedule.Track;
 
 /**
  * Composes everything one reader gets on one day (DOMAIN.md, "What one reader gets in one day"): per active
- * child the base text, the town's local text and the birthday message, then the town's calendar messages.
+ * child the base text, the town's local text and the birthday message, then the town's calendar messages. A day
+ * before the reader registered is empty, and a child added later is left out of the days before it was added.
  * Pure apart from catalogue reads: the day is passed in and the reader is not changed.
  *
  * <p>Children with the same anchor date (twins, triplets) share one position, so they get that day's texts
@@ -41,8 +42,10 @@ public final class DayComposer {
         boolean full = municipality.plan().includesLocalContent();
         int endBirthday = municipality.endBirthday();
         List<Position> positions = new ArrayList<>();
+        // nothing for a day before the reader registered, nothing about a child before it was added
+        List<Child> children = reader.activeChildrenOn(today);
 
-        for (List<Child> sameAnchor : byAnchor(reader.activeChildren()).values()) {
+        for (List<Child> sameAnchor : byAnchor(children).values()) {
             Child child = sameAnchor.getFirst();
             Position position = child.position(today, endBirthday);
             positions.add(position);
@@ -50,7 +53,7 @@ public final class DayComposer {
                 addDailyTexts(day, child.childId(), position, full ? municipality.municipalityId() : null);
             }
             if (child.birthDate() != null) {
-                addBirthday(day, child, municipality, today, othersContinue(reader, sameAnchor, today, endBirthday));
+                addBirthday(day, child, municipality, today, othersContinue(children, sameAnchor, today, endBirthday));
             }
             if (position instanceof Position.PregnancyOverdue
                     && sameAnchor.stream().anyMatch(c -> asksAboutBirth(c, today, endBirthday))) {
@@ -68,7 +71,7 @@ public final class DayComposer {
      * {@link Child#askedAboutBirth(LocalDate)} on each before sending the day, so the question is asked once.
      */
     public static List<String> childrenAskedAboutBirth(Reader reader, Municipality municipality, LocalDate today) {
-        return reader.activeChildren().stream()
+        return reader.activeChildrenOn(today).stream()
                 .filter(c -> asksAboutBirth(c, today, municipality.endBirthday()))
                 .map(Child::childId)
                 .toList();
@@ -128,8 +131,8 @@ public final class DayComposer {
      * or inside its track, a child inside its track, or a birth date not reached yet. A pregnancy past 41w6d with no
      * birth reported has stopped, and a child whose program ends today has nothing to come either.
      */
-    private static boolean othersContinue(Reader reader, List<Child> group, LocalDate today, int endBirthday) {
-        return reader.activeChildren().stream()
+    private static boolean othersContinue(List<Child> children, List<Child> group, LocalDate today, int endBirthday) {
+        return children.stream()
                 .filter(c -> !group.contains(c))
                 .map(c -> c.position(today, endBirthday))
                 .anyMatch(p -> p instanceof Position.BeforeStart || p instanceof Position.Pregnancy

@@ -90,6 +90,12 @@ public final class DeliveryService {
             return finishWithout(job, found.map(Reader::role).orElse(null), DeliveryStatus.SKIPPED);
         }
         Reader reader = found.get();
+        if (job.isDaily() && !reader.registeredBy(job.date())) {
+            // a catch-up run of a day before the reader joined: late joiners start at the day they joined
+            LOG.info("reader {} of municipality {} registered after {}: skipped", job.readerId(), job.municipalityId(),
+                    job.deliveryKey());
+            return finishWithout(job, reader.role(), DeliveryStatus.SKIPPED);
+        }
         DayMessage message = content.messageFor(job, reader, municipality.get());
         if (message.isEmpty()) {
             return finishWithout(job, reader.role(), DeliveryStatus.NOTHING_TO_SEND);

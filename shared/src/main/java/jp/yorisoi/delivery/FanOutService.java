@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns "deliver the day" into one job per active reader on the job queues. Composes nothing: it pages the
- * sparse active-reader index (every segment in parallel on virtual threads) and enqueues ids. Running it twice
+ * sparse active-reader index (every segment in parallel on virtual threads) and enqueues ids, leaving out readers
+ * who registered after the day (they start at the position of the day they joined). Running it twice
  * for the same day is harmless because the senders claim each (reader, day) in the ledger.
  */
 public final class FanOutService {
@@ -77,10 +78,16 @@ public final class FanOutService {
                 if (page.isEmpty()) {
                     return;
                 }
-                jobs.enqueue(page.stream()
+                // a catch-up run of a past day never reaches readers who joined after it
+                List<DeliveryJob> due = page.stream()
+                        .filter(r -> r.registeredBy(date))
                         .map(r -> DeliveryJob.daily(municipalityId, r.readerId(), r.channel(), date))
-                        .toList());
-                count.addAndGet(page.size());
+                        .toList();
+                if (due.isEmpty()) {
+                    return;
+                }
+                jobs.enqueue(due);
+                count.addAndGet(due.size());
             }));
         }
         VirtualThreads.runAll(segments, "interrupted during fan-out");

@@ -15,8 +15,16 @@ import jp.yorisoi.schedule.Track;
  * @param birthDate     生年月日, null until the birth is reported
  * @param status        ACTIVE or LOST
  * @param birthAskedOn  the day the reader was asked whether the baby was born (asked once), or null
+ * @param addedOn       the day (town time) the child was added: nothing is sent about it for a day before; null for
+ *                      children stored before it was recorded, taken as added long ago
  */
-public record Child(String childId, LocalDate dueDate, LocalDate birthDate, ChildStatus status, LocalDate birthAskedOn) {
+public record Child(String childId, LocalDate dueDate, LocalDate birthDate, ChildStatus status, LocalDate birthAskedOn,
+        LocalDate addedOn) {
+
+    /** A child without a recorded day of adding (stored before it was recorded). */
+    public Child(String childId, LocalDate dueDate, LocalDate birthDate, ChildStatus status, LocalDate birthAskedOn) {
+        this(childId, dueDate, birthDate, status, birthAskedOn, null);
+    }
 
     public Child {
         Objects.requireNonNull(childId, "childId");
@@ -34,6 +42,15 @@ public record Child(String childId, LocalDate dueDate, LocalDate birthDate, Chil
         return new Child(childId, null, birthDate, ChildStatus.ACTIVE, null);
     }
 
+    /** True when {@code day} is not before the child was added. */
+    public boolean presentOn(LocalDate day) {
+        return addedOn == null || !day.isBefore(addedOn);
+    }
+
+    public Child withAddedOn(LocalDate day) {
+        return new Child(childId, dueDate, birthDate, status, birthAskedOn, day);
+    }
+
     public Track track() {
         return birthDate != null ? Track.CHILD : Track.PREGNANCY;
     }
@@ -47,19 +64,19 @@ public record Child(String childId, LocalDate dueDate, LocalDate birthDate, Chil
     }
 
     public Child withBirthDate(LocalDate reportedBirthDate) {
-        return new Child(childId, dueDate, reportedBirthDate, status, birthAskedOn);
+        return new Child(childId, dueDate, reportedBirthDate, status, birthAskedOn, addedOn);
     }
 
     public Child withDueDate(LocalDate newDueDate) {
-        return new Child(childId, newDueDate, birthDate, status, birthAskedOn);
+        return new Child(childId, newDueDate, birthDate, status, birthAskedOn, addedOn);
     }
 
     public Child lost() {
-        return new Child(childId, dueDate, birthDate, ChildStatus.LOST, birthAskedOn);
+        return new Child(childId, dueDate, birthDate, ChildStatus.LOST, birthAskedOn, addedOn);
     }
 
     public Child askedAboutBirth(LocalDate on) {
-        return new Child(childId, dueDate, birthDate, status, on);
+        return new Child(childId, dueDate, birthDate, status, on, addedOn);
     }
 
     /** Without the dates: a due date or a birth date is personal data and must not reach a log line. */

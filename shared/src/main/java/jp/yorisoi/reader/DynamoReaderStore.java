@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 /**
  * Readers in DynamoDB. The partition key spreads a municipality over 16 shards ("{municipalityId}#{hex digit}",
  * the second character of the hashed readerId) so the fan-out can page through them in parallel; the sparse
- * {@code ActiveReaders} index holds only ACTIVE readers because {@code activeShard} is written only for them.
+ * {@code ActiveReaders} index holds only ACTIVE readers because {@code activeShard} is written only for them, and
+ * projects {@code channel} and {@code registeredOn}: all the fan-out reads.
  */
 public final class DynamoReaderStore implements ReaderStore {
 
@@ -57,7 +58,7 @@ public final class DynamoReaderStore implements ReaderStore {
     public Reader save(Reader reader) {
         Reader saved = new Reader(reader.municipalityId(), reader.readerId(), reader.channel(), reader.address(),
                 reader.role(), reader.language(), reader.status(), reader.children(), reader.conversation(),
-                reader.createdAt(), reader.updatedAt(), reader.version() + 1);
+                reader.createdAt(), reader.updatedAt(), reader.version() + 1, reader.registeredOn());
         PutItemRequest.Builder put = PutItemRequest.builder().tableName(table).item(toItem(saved));
         if (reader.version() == 0) {
             put.conditionExpression("attribute_not_exists(pk)");
@@ -96,13 +97,13 @@ public final class DynamoReaderStore implements ReaderStore {
                 .indexName(ACTIVE_READERS)
                 .keyConditionExpression("activeShard = :shard")
                 .expressionAttributeValues(Map.of(":shard", AttributeValue.fromS(shard)))
-                .projectionExpression("readerId, channel")
+                .projectionExpression("readerId, channel, registeredOn")
                 .limit(pageSize)
                 .build();
         for (QueryResponse response : dynamo.queryPaginator(query)) {
             List<ActiveReader> readers = response.items().stream()
                     .map(item -> new ActiveReader(item.get("readerId").s(),
-                            Channel.valueOf(item.get("channel").s())))
+                            Channel.valueOf(item.get("channel").s()), date(item.get("registeredOn"))))
                     .toList();
             if (!readers.isEmpty()) {
                 page.accept(readers);
@@ -138,6 +139,7 @@ public final class DynamoReaderStore implements ReaderStore {
         item.put("conversation", AttributeValue.fromM(conversation));
         putIfPresent(item, "createdAt", reader.createdAt());
         putIfPresent(item, "updatedAt", reader.updatedAt());
+        putIfPresent(item, "registeredOn", reader.registeredOn());
         item.put("version", number(reader.version()));
         return item;
     }
@@ -149,6 +151,7 @@ public final class DynamoReaderStore implements ReaderStore {
         putIfPresent(map, "birthDate", child.birthDate());
         map.put("status", AttributeValue.fromS(child.status().name()));
         putIfPresent(map, "birthAskedOn", child.birthAskedOn());
+        putIfPresent(map, "addedOn", child.addedOn());
         return map;
     }
 
@@ -158,7 +161,8 @@ public final class DynamoReaderStore implements ReaderStore {
             for (AttributeValue child : item.get("children").l()) {
                 Map<String, AttributeValue> m = child.m();
                 children.add(new Child(m.get("childId").s(), date(m.get("dueDate")), date(m.get("birthDate")),
-                        ChildStatus.valueOf(m.get("status").s()), date(m.get("birthAskedOn"))));
+                        ChildStatus.valueOf(m.get("status").s()), date(m.get("birthAskedOn")),
+                        date(m.get("addedOn"))));
             }
         }
         Map<String, String> conversation = new HashMap<>();
@@ -177,7 +181,8 @@ public final class DynamoReaderStore implements ReaderStore {
                 conversation,
                 instant(item.get("createdAt")),
                 instant(item.get("updatedAt")),
-                Long.parseLong(item.get("version").n()));
+                Long.parseLong(item.get("version").n()),
+                date(item.get("registeredOn")));
     }
 
     private static void putIfPresent(Map<String, AttributeValue> item, String name, Object value) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,9 @@ import java.util.Objects;
  * @param language     "ja", "ja-easy", "en", …
  * @param conversation where the LINE chat stands (pending question and its context); empty when idle
  * @param version      optimistic-lock counter, incremented by every save
+ * @param registeredOn the day (town time) the reader finished registering: nothing is sent for a day before it.
+ *                     Null for a reader still registering, and for readers stored before it was recorded, who are
+ *                     taken as registered long ago
  */
 public record Reader(
         String municipalityId,
@@ -33,9 +37,18 @@ public record Reader(
         Map<String, String> conversation,
         Instant createdAt,
         Instant updatedAt,
-        long version) {
+        long version,
+        LocalDate registeredOn) {
 
     public static final String DEFAULT_LANGUAGE = "ja";
+
+    /** A reader without a recorded registration day (stored before it was recorded, or still registering). */
+    public Reader(String municipalityId, String readerId, Channel channel, String address, Role role, String language,
+            ReaderStatus status, List<Child> children, Map<String, String> conversation, Instant createdAt,
+            Instant updatedAt, long version) {
+        this(municipalityId, readerId, channel, address, role, language, status, children, conversation, createdAt,
+                updatedAt, version, null);
+    }
 
     public Reader {
         Objects.requireNonNull(municipalityId, "municipalityId");
@@ -70,29 +83,50 @@ public record Reader(
         return children.stream().filter(Child::isActive).toList();
     }
 
+    /** True when {@code day} is not before the reader registered ("late joiners start at today's position"). */
+    public boolean registeredBy(LocalDate day) {
+        return registeredOn == null || !day.isBefore(registeredOn);
+    }
+
+    /**
+     * The children a delivery for {@code day} may speak of: active and already added on that day, and none at all
+     * for a day before the reader registered. A re-run of a past day never reaches back before someone joined.
+     */
+    public List<Child> activeChildrenOn(LocalDate day) {
+        if (!registeredBy(day)) {
+            return List.of();
+        }
+        return children.stream().filter(c -> c.isActive() && c.presentOn(day)).toList();
+    }
+
+    public Reader withRegisteredOn(LocalDate day) {
+        return new Reader(municipalityId, readerId, channel, address, role, language, status, children,
+                conversation, createdAt, updatedAt, version, day);
+    }
+
     public Reader withStatus(ReaderStatus newStatus) {
         return new Reader(municipalityId, readerId, channel, address, role, language, newStatus, children,
-                conversation, createdAt, updatedAt, version);
+                conversation, createdAt, updatedAt, version, registeredOn);
     }
 
     public Reader withRole(Role newRole) {
         return new Reader(municipalityId, readerId, channel, address, newRole, language, status, children,
-                conversation, createdAt, updatedAt, version);
+                conversation, createdAt, updatedAt, version, registeredOn);
     }
 
     public Reader withLanguage(String newLanguage) {
         return new Reader(municipalityId, readerId, channel, address, role, newLanguage, status, children,
-                conversation, createdAt, updatedAt, version);
+                conversation, createdAt, updatedAt, version, registeredOn);
     }
 
     public Reader withChildren(List<Child> newChildren) {
         return new Reader(municipalityId, readerId, channel, address, role, language, status, newChildren,
-                conversation, createdAt, updatedAt, version);
+                conversation, createdAt, updatedAt, version, registeredOn);
     }
 
     public Reader withConversation(Map<String, String> newConversation) {
         return new Reader(municipalityId, readerId, channel, address, role, language, status, children,
-                newConversation, createdAt, updatedAt, version);
+                newConversation, createdAt, updatedAt, version, registeredOn);
     }
 
     /** Replaces the child with the same id. */

@@ -32,8 +32,22 @@ public interface ReaderStore {
      */
     void forEachActiveReader(String municipalityId, int segment, Consumer<java.util.List<ActiveReader>> page);
 
-    /** What the fan-out needs of an active reader: no personal data. */
-    record ActiveReader(String readerId, Channel channel) {}
+    /**
+     * What the fan-out needs of an active reader: no personal data.
+     *
+     * @param registeredOn the day the reader registered, or null when not recorded (registered long ago)
+     */
+    record ActiveReader(String readerId, Channel channel, java.time.LocalDate registeredOn) {
+
+        public ActiveReader(String readerId, Channel channel) {
+            this(readerId, channel, null);
+        }
+
+        /** True when a delivery for {@code day} may go to this reader: not a day before they registered. */
+        public boolean registeredBy(java.time.LocalDate day) {
+            return registeredOn == null || !day.isBefore(registeredOn);
+        }
+    }
 
     /** Thrown when an optimistic write loses to a concurrent one. */
     final class ConcurrentChangeException extends RuntimeException {

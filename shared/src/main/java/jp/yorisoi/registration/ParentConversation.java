@@ -253,12 +253,13 @@ public final class ParentConversation {
         Reader withChild;
         Child added;
         if (reader.status() == ReaderStatus.REGISTERING) {
-            added = child.apply("c1");
+            added = child.apply("c1").withAddedOn(today);
             withChild = reader.withChildren(List.of(added));
         } else if (reader.activeChildren().size() >= MAX_ACTIVE_CHILDREN) {
             return Turn.save(with(reader, ConversationState.IDLE), List.of(say.tooManyChildren(reader.language())));
         } else {
-            added = child.apply(reader.nextChildId());
+            // a child added later brings nothing for the days before it was added
+            added = child.apply(reader.nextChildId()).withAddedOn(today);
             List<Child> children = new ArrayList<>(reader.children());
             children.add(added);
             withChild = reader.withChildren(children);
@@ -279,7 +280,7 @@ public final class ParentConversation {
             return dateRejected(reader, ConversationState.about(Step.AWAIT_DUE_DATE, childId), problem.get());
         }
         // a question about the old due date says nothing about the new one: it is asked once when that one passes
-        Child changed = new Child(childId, due, null, child.get().status(), null);
+        Child changed = new Child(childId, due, null, child.get().status(), null, child.get().addedOn());
         return dateSet(reader.withChild(changed), changed, false);
     }
 
@@ -326,7 +327,8 @@ public final class ParentConversation {
         if (roleJustGiven && town.languages().size() > 1) {
             return ask(reader, ConversationState.of(Step.AWAIT_LANGUAGE), say.languageQuestion());
         }
-        Reader active = with(reader.withStatus(ReaderStatus.ACTIVE), ConversationState.IDLE);
+        // the first day that may bring a message: late joiners start at today's position, never earlier
+        Reader active = with(reader.withStatus(ReaderStatus.ACTIVE).withRegisteredOn(today), ConversationState.IDLE);
         return Turn.save(active, List.of(say.registered(active, active.children().getLast())));
     }
 
@@ -445,7 +447,8 @@ public final class ParentConversation {
             return Turn.keep(List.of(say.staleButton(reader.language())));
         }
         Child c = child.get();
-        Child restored = new Child(c.childId(), c.dueDate(), c.birthDate(), ChildStatus.ACTIVE, c.birthAskedOn());
+        Child restored = new Child(c.childId(), c.dueDate(), c.birthDate(), ChildStatus.ACTIVE, c.birthAskedOn(),
+                c.addedOn());
         return Turn.save(with(reader.withChild(restored), ConversationState.IDLE), List.of(say.lossUndone()));
     }
 
@@ -507,7 +510,7 @@ public final class ParentConversation {
     private Reader touch(Reader reader) {
         return new Reader(reader.municipalityId(), reader.readerId(), reader.channel(), reader.address(),
                 reader.role(), reader.language(), reader.status(), reader.children(), reader.conversation(),
-                reader.createdAt(), now, reader.version());
+                reader.createdAt(), now, reader.version(), reader.registeredOn());
     }
 
     private static ConversationState state(Reader reader) {

@@ -72,6 +72,42 @@ class DayComposerTest {
     }
 
     @Test
+    void aReaderGetsNothingForADayBeforeTheyRegistered() {
+        base(Track.PREGNANCY, 149, "21週2日のころ");
+        Reader joinedTomorrow = reader("ja", expectedAt("c1", 149)).withRegisteredOn(TODAY.plusDays(1));
+
+        assertTrue(composer.compose(joinedTomorrow, FULL, TODAY).isEmpty());
+        assertEquals(List.of(), DayComposer.childrenAskedAboutBirth(joinedTomorrow, FULL, TODAY));
+    }
+
+    @Test
+    void aReaderGetsTheirPositionOnTheDayTheyRegistered() {
+        base(Track.PREGNANCY, 149, "21週2日のころ");
+        Reader joinedToday = reader("ja", expectedAt("c1", 149)).withRegisteredOn(TODAY);
+
+        assertEquals(List.of(part(PartKind.BASE, "c1", "【妊娠21週2日】", "21週2日のころ")),
+                composer.compose(joinedToday, FULL, TODAY).parts());
+    }
+
+    @Test
+    void aChildAddedLaterContributesNothingBeforeItWasAdded() {
+        base(Track.CHILD, 400, "1歳のころ");
+        base(Track.PREGNANCY, 100, "14週2日のころ");
+        Reader reader = reader("ja", bornAgo("c1", 400), expectedAt("c2", 100).withAddedOn(TODAY.plusDays(1)))
+                .withRegisteredOn(TODAY.minusDays(300));
+
+        assertEquals(List.of("c1"), composer.compose(reader, FULL, TODAY).parts().stream().map(Part::childId).toList());
+    }
+
+    @Test
+    void readersAndChildrenStoredWithoutTheirDaysAreTakenAsThereLongAgo() {
+        base(Track.CHILD, 400, "1歳のころ");
+
+        assertEquals(List.of("c1"), composer.compose(reader("ja", bornAgo("c1", 400)), FULL, TODAY).parts().stream()
+                .map(Part::childId).toList());
+    }
+
+    @Test
     void fullPlanSendsBaseTextUnderItsHeadingThenLocalTextSignedByTheTown() {
         base(Track.PREGNANCY, 84, "つわりがつらい時期です。");
         local(Track.PREGNANCY, 84, "母子手帳はお受け取りになりましたか。\n");

@@ -128,6 +128,28 @@ class DeliveryServiceIT {
     }
 
     @Test
+    void aJobForADayBeforeTheReaderRegisteredSendsNothingAndIsSkipped() {
+        Reader joinedNextDay = rig.readers.save(Reader.newcomer("demo", Channel.LINE, "U-late", CLOCK.instant())
+                .withStatus(ReaderStatus.ACTIVE).withRole(Role.MOTHER).withRegisteredOn(DAY.plusDays(1))
+                .withChildren(List.of(Child.born("c1", DAY.minusDays(10)))));
+
+        assertEquals(DeliveryService.Outcome.SKIPPED, service().deliver(jobFor(joinedNextDay)));
+
+        assertEquals(0, rig.line.requests());
+        assertEquals(Optional.of(DeliveryStatus.SKIPPED), ledgerStatus(joinedNextDay));
+        assertEquals(List.of(DeliveryMetrics.SKIPPED), counted);
+    }
+
+    @Test
+    void aJobForTheDayTheReaderRegisteredIsSent() {
+        Reader joinedThatDay = rig.readers.save(Reader.newcomer("demo", Channel.LINE, "U-same-day", CLOCK.instant())
+                .withStatus(ReaderStatus.ACTIVE).withRole(Role.MOTHER).withRegisteredOn(DAY)
+                .withChildren(List.of(Child.born("c1", DAY.minusDays(10)))));
+
+        assertEquals(DeliveryService.Outcome.SENT, service().deliver(jobFor(joinedThatDay)));
+    }
+
+    @Test
     void lineReaderGetsTheWholeDayInOnePushAndTheLedgerSaysSent() {
         Reader twins = reader(Channel.LINE, "U1", ReaderStatus.ACTIVE,
                 Child.born("c1", DAY.minusDays(10)), Child.born("c2", DAY.minusDays(10)));

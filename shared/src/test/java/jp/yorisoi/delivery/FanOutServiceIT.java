@@ -76,6 +76,25 @@ class FanOutServiceIT {
     }
 
     @Test
+    void aCatchUpRunOfADayBeforeAReaderRegisteredEnqueuesNothingForThem() {
+        municipalities.save(town("usual", 8, true));
+        Reader longAgo = readers.save(Reader.newcomer("usual", Channel.LINE, "U-long-ago", Instant.EPOCH)
+                .withStatus(ReaderStatus.ACTIVE).withChildren(List.of(Child.expected("c1", DAY.plusDays(100)))));
+        Reader onTheDay = readers.save(Reader.newcomer("usual", Channel.LINE, "U-on-the-day", Instant.EPOCH)
+                .withStatus(ReaderStatus.ACTIVE).withRegisteredOn(DAY)
+                .withChildren(List.of(Child.expected("c1", DAY.plusDays(100)))));
+        readers.save(Reader.newcomer("usual", Channel.EMAIL, "next-day@example.jp", Instant.EPOCH)
+                .withStatus(ReaderStatus.ACTIVE).withRegisteredOn(DAY.plusDays(1))
+                .withChildren(List.of(Child.expected("c1", DAY.plusDays(100)))));
+
+        FanOutService.FanOutResult result = fanOut.run(DAY, Optional.of("usual"), 3);
+
+        assertEquals(Map.of("usual", 2), result.enqueuedByMunicipality());
+        assertEquals(Set.of(longAgo.readerId(), onTheDay.readerId()),
+                queues.allJobs().stream().map(DeliveryJob::readerId).collect(Collectors.toSet()));
+    }
+
+    @Test
     void catchUpRunNamesOneTownWhateverItsHour() {
         municipalities.save(town("early", 7, true));
         municipalities.save(town("usual", 8, true));

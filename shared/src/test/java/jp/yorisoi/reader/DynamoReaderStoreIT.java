@@ -47,6 +47,46 @@ class DynamoReaderStoreIT {
     }
 
     @Test
+    void registrationDayAndTheDayEachChildWasAddedReadBackAsSavedAndReachTheActiveIndex() {
+        Reader reader = Reader.newcomer("m1", Channel.LINE, "U-joined", NOW)
+                .withRole(Role.MOTHER)
+                .withStatus(ReaderStatus.ACTIVE)
+                .withRegisteredOn(LocalDate.of(2026, 12, 1))
+                .withChildren(List.of(
+                        Child.born("c1", LocalDate.of(2026, 5, 1)).withAddedOn(LocalDate.of(2026, 12, 1)),
+                        Child.expected("c2", LocalDate.of(2027, 9, 1)).withAddedOn(LocalDate.of(2027, 2, 14))));
+
+        Reader saved = store.save(reader);
+
+        Reader read = store.find("m1", reader.readerId()).orElseThrow();
+        assertEquals(saved, read);
+        assertEquals(LocalDate.of(2026, 12, 1), read.registeredOn());
+        assertEquals(LocalDate.of(2027, 2, 14), read.child("c2").orElseThrow().addedOn());
+        assertEquals(Set.of(new ActiveReader(reader.readerId(), Channel.LINE, LocalDate.of(2026, 12, 1))),
+                activeIn("m1", store));
+    }
+
+    @Test
+    void aReaderStoredBeforeRegistrationDaysWereRecordedCountsAsRegisteredLongAgo() {
+        Reader reader = Reader.newcomer("m1", Channel.LINE, "U-old", NOW).withRole(Role.MOTHER)
+                .withStatus(ReaderStatus.ACTIVE).withChildren(List.of(Child.born("c1", LocalDate.of(2026, 5, 1))));
+        store.save(reader);
+        // as an item written before registeredOn and addedOn existed: neither attribute is present
+        Map<String, AttributeValue> item = tables.dynamo().getItem(r -> r.tableName(tables.readers())
+                .key(Map.of("pk", AttributeValue.fromS("m1#" + reader.readerId().charAt(1)),
+                        "readerId", AttributeValue.fromS(reader.readerId())))).item();
+        assertFalse(item.containsKey("registeredOn"));
+        assertFalse(item.get("children").l().getFirst().m().containsKey("addedOn"));
+
+        Reader read = store.find("m1", reader.readerId()).orElseThrow();
+
+        assertEquals(null, read.registeredOn());
+        assertTrue(read.registeredBy(LocalDate.of(2000, 1, 1)));
+        assertEquals(List.of("c1"), read.activeChildrenOn(LocalDate.of(2026, 5, 1)).stream().map(Child::childId).toList());
+        assertTrue(activeIn("m1", store).iterator().next().registeredBy(LocalDate.of(2000, 1, 1)));
+    }
+
+    @Test
     void newcomerWithoutChildrenOrRoleReadsBackAsSaved() {
         Reader saved = store.save(Reader.newcomer("m1", Channel.EMAIL, "Parent@Example.jp", NOW));
 

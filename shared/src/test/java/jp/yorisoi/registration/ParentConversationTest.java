@@ -69,7 +69,7 @@ class ParentConversationTest {
         Turn turn = pick(reader, "a=due", TODAY.plusDays(193));
 
         Reader saved = saved(turn);
-        assertEquals(List.of(Child.expected("c1", TODAY.plusDays(193))), saved.children());
+        assertEquals(List.of(Child.expected("c1", TODAY.plusDays(193)).withAddedOn(TODAY)), saved.children());
         assertEquals("AWAIT_ROLE", saved.conversation().get("step"));
         assertEquals(List.of("a=role&v=MOTHER", "a=role&v=PARTNER", "a=role&v=GRANDPARENT", "a=role&v=OTHER"),
                 postbackData(turn.replies().getLast()));
@@ -87,6 +87,7 @@ class ParentConversationTest {
         Turn done = postback(withRole, "a=lang&v=ja");
         Reader active = saved(done);
         assertEquals(ReaderStatus.ACTIVE, active.status());
+        assertEquals(TODAY, active.registeredOn());
         assertEquals(Map.of(), active.conversation());
         String confirmation = done.replies().getLast().text();
         assertTrue(confirmation.contains("【妊娠12週3日】"), confirmation);
@@ -140,7 +141,7 @@ class ParentConversationTest {
 
         Turn turn = text(reader, typed);
 
-        assertEquals(List.of(Child.expected("c1", LocalDate.of(2027, 3, 15))), saved(turn).children());
+        assertEquals(List.of(Child.expected("c1", LocalDate.of(2027, 3, 15)).withAddedOn(TODAY)), saved(turn).children());
         assertEquals("AWAIT_ROLE", saved(turn).conversation().get("step"));
     }
 
@@ -161,7 +162,7 @@ class ParentConversationTest {
 
         Turn turn = postback(reader, "a=kind&v=birth");
 
-        assertEquals(List.of(Child.born("c1", LocalDate.of(2026, 11, 20))), saved(turn).children());
+        assertEquals(List.of(Child.born("c1", LocalDate.of(2026, 11, 20)).withAddedOn(TODAY)), saved(turn).children());
     }
 
     @Test
@@ -219,7 +220,7 @@ class ParentConversationTest {
 
         Turn turn = pick(reader, "a=due", TODAY.plusDays(120));
 
-        assertEquals(List.of(Child.expected("c1", TODAY.plusDays(120))), saved(turn).children());
+        assertEquals(List.of(Child.expected("c1", TODAY.plusDays(120)).withAddedOn(TODAY)), saved(turn).children());
     }
 
     // ---- tampering and noise
@@ -304,12 +305,13 @@ class ParentConversationTest {
     }
 
     @Test
-    void addingASiblingKeepsTheFirstChild() {
+    void aSiblingAddedLaterKeepsTheFirstChildAndRecordsTheDayItWasAdded() {
         Reader reader = stored(postback(registered(Child.born("c1", TODAY.minusDays(400))), "a=add"));
 
         Turn turn = pick(reader, "a=due", TODAY.plusDays(200));
 
-        assertEquals(List.of(Child.born("c1", TODAY.minusDays(400)), Child.expected("c2", TODAY.plusDays(200))),
+        assertEquals(List.of(Child.born("c1", TODAY.minusDays(400)),
+                        Child.expected("c2", TODAY.plusDays(200)).withAddedOn(TODAY)),
                 saved(turn).children());
         assertEquals(ReaderStatus.ACTIVE, saved(turn).status());
     }
@@ -478,7 +480,7 @@ class ParentConversationTest {
     void aStrangerWhoTypesADueDateStartsRegistering() {
         Turn turn = conversation.next(Optional.empty(), USER, new ParentEvent.Text("2027/3/15"));
 
-        assertEquals(List.of(Child.expected("c1", LocalDate.of(2027, 3, 15))), saved(turn).children());
+        assertEquals(List.of(Child.expected("c1", LocalDate.of(2027, 3, 15)).withAddedOn(TODAY)), saved(turn).children());
     }
 
     @Test

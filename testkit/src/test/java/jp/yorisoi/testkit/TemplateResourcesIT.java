@@ -42,7 +42,7 @@ class TemplateResourcesIT {
     }
 
     @Test
-    void readersTableHasTheSparseActiveReadersIndexProjectingTheChannel() {
+    void readersTableHasTheSparseActiveReadersIndexProjectingTheChannelAndTheRegistrationDay() {
         String name = TemplateResources.locate().createTables(dynamo, prefix).get("ReadersTable");
 
         TableDescription table = describe(name);
@@ -50,7 +50,7 @@ class TemplateResourcesIT {
         GlobalSecondaryIndexDescription index = index(table, "ActiveReaders");
         assertEquals(List.of(hash("activeShard"), range("readerId")), index.keySchema());
         assertEquals(ProjectionType.INCLUDE, index.projection().projectionType());
-        assertEquals(List.of("channel"), index.projection().nonKeyAttributes());
+        assertEquals(List.of("channel", "registeredOn"), index.projection().nonKeyAttributes());
     }
 
     @Test
