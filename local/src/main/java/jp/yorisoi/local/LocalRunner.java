@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import jp.yorisoi.aws.AwsClients;
+import jp.yorisoi.content.DayComposer;
 import jp.yorisoi.content.DynamoCatalogue;
 import jp.yorisoi.delivery.FanOutService;
 import jp.yorisoi.functions.admin.AdminApiHandler;
@@ -21,6 +22,7 @@ import jp.yorisoi.municipality.DynamoMunicipalityStore;
 import jp.yorisoi.municipality.Municipality;
 import jp.yorisoi.municipality.MunicipalityStore;
 import jp.yorisoi.reader.DynamoReaderStore;
+import jp.yorisoi.registration.DayPreview;
 import jp.yorisoi.testkit.LocalDynamo;
 import jp.yorisoi.testkit.LocalSqs;
 import jp.yorisoi.testkit.TemplateResources;
@@ -150,6 +152,7 @@ public final class LocalRunner implements AutoCloseable {
                 new DynamoProcessedEvents(dynamo, services.table("ProcessedEventsTable"), services.clock()),
                 credentials,
                 new LineReplyChannel(credentials, services.lineApiBaseUrl()),
+                DayPreview.of(new DayComposer(new DynamoCatalogue(dynamo, services.table("ContentTable")))),
                 services.clock()));
         routes.add("ANY", "/admin/{proxy+}", "AdminApiFunction", new AdminApiHandler(
                 fanOut, services::adminToken, services.clock()));

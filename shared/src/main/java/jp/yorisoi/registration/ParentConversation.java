@@ -45,11 +45,31 @@ public final class ParentConversation {
     private final Instant now;
     private final Prompts say;
 
+    /** A conversation whose confirmations never promise a message today (no composer at hand). */
     public ParentConversation(Municipality town, LocalDate today, Instant now) {
+        this(town, today, now, DayPreview.NONE);
+    }
+
+    /**
+     * @param preview what today's delivery would bring a reader, from the composer the senders use: a confirmation
+     *                given before the town's delivery hour says the first message comes today when it will
+     */
+    public ParentConversation(Municipality town, LocalDate today, Instant now, DayPreview preview) {
         this.town = town;
         this.today = today;
         this.now = now;
-        this.say = new Prompts(town, today);
+        boolean beforeDelivery = beforeDeliveryHour(town, today, now);
+        this.say = new Prompts(town, today, reader -> beforeDelivery && reader.status().receivesDeliveries()
+                && preview.bringsMessage(reader, town, today));
+    }
+
+    /**
+     * True while today's fan-out for the town is still to come: it runs at the top of the delivery hour (town time)
+     * and reads the readers as they stand then, so a reader stored before it is served today.
+     */
+    static boolean beforeDeliveryHour(Municipality town, LocalDate today, Instant now) {
+        var local = now.atZone(ProgramSchedule.ZONE);
+        return local.toLocalDate().equals(today) && local.getHour() < town.deliveryHour();
     }
 
     /** Decides what one event from the LINE user {@code lineUserId} changes and how the town answers. */

@@ -5,6 +5,7 @@ import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import jp.yorisoi.content.Headings;
 import jp.yorisoi.line.OutgoingMessage;
 import jp.yorisoi.line.QuickReplyItem;
@@ -31,10 +32,25 @@ final class Prompts {
 
     private final Municipality town;
     private final LocalDate today;
+    private final Predicate<Reader> deliveredToday;
 
     Prompts(Municipality town, LocalDate today) {
+        this(town, today, reader -> false);
+    }
+
+    /**
+     * @param deliveredToday whether today's delivery, still to come, brings {@code reader} a message: decided by the
+     *                       composer the senders use, so that a confirmation says "today" only when it will be so
+     */
+    Prompts(Municipality town, LocalDate today, Predicate<Reader> deliveredToday) {
         this.town = town;
         this.today = today;
+        this.deliveredToday = deliveredToday;
+    }
+
+    /** True when today's delivery brings a message about {@code child} (or the reader's whole day, when null). */
+    private boolean today(Reader reader, Child child) {
+        return deliveredToday.test(child == null ? reader : reader.withChildren(List.of(child)));
     }
 
     OutgoingMessage welcome() {
@@ -203,10 +219,12 @@ final class Prompts {
 
     OutgoingMessage resumed(Reader reader) {
         int hour = town.deliveryHour();
+        boolean today = today(reader, null);
         return OutgoingMessage.text(in(reader.language(),
-                "お届けを再開します。明日の" + hour + "時ごろからメッセージが届きます。\n",
-                "メッセージ を また おくります。あした の " + hour + "じ ごろ から とどきます。\n",
-                "Your messages restart tomorrow at about " + hour + ":00.\n") + summary(reader));
+                "お届けを再開します。" + (today ? "今日" : "明日") + "の" + hour + "時ごろからメッセージが届きます。\n",
+                "メッセージ を また おくります。" + (today ? "きょう" : "あした") + " の " + hour + "じ ごろ から とどきます。\n",
+                "Your messages restart " + (today ? "today" : "tomorrow") + " at about " + hour + ":00.\n")
+                + summary(reader));
     }
 
     OutgoingMessage alreadyActive(Reader reader) {
@@ -337,12 +355,14 @@ final class Prompts {
     OutgoingMessage registered(Reader reader, Child child) {
         Position position = child.position(today, town.endBirthday());
         int hour = town.deliveryHour();
+        boolean firstToday = today(reader, child);
         String menuHint = "設定の変更やお届けの停止は「メニュー」と送ってください。";
         return switch (reader.language()) {
             case "en" -> OutgoingMessage.text("You're all set. Thank you for registering.\n" + englishHeading(position)
                     + "\n" + (position instanceof Position.BeforeStart start
                             ? "Your messages start on " + start.startsOn().getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " "
                                     + start.startsOn().getDayOfMonth() + " (week 4 of pregnancy)."
+                            : firstToday ? "Your first message comes today at about " + hour + ":00."
                             : overdueTomorrow(child)
                                     ? "Your due date has passed. When your baby is born, send \"menu\" and choose 「生まれました」."
                                     : "Your daily message starts tomorrow at about " + hour + ":00.")
@@ -351,12 +371,13 @@ final class Prompts {
                     + "\n" + (position instanceof Position.BeforeStart start
                             ? start.startsOn().getMonthValue() + "がつ " + start.startsOn().getDayOfMonth()
                                     + "にち から メッセージ を おくります。"
+                            : firstToday ? "きょう の " + hour + "じ ごろ から、まいにち メッセージ を おくります。"
                             : overdueTomorrow(child)
                                     ? "よていび を すぎて います。うまれたら「メニュー」と おくって「生まれました」を えらんで ください。"
                                     : "あした の " + hour + "じ ごろ から、まいにち メッセージ を おくります。")
                     + "\nせってい を かえる とき は「メニュー」と おくって ください。");
             default -> OutgoingMessage.text("登録が完了しました。ありがとうございます。\n" + heading(position) + "\n"
-                    + startLine(child, position) + "\n" + menuHint);
+                    + startLine(child, position, firstToday) + "\n" + menuHint);
         };
     }
 
@@ -364,20 +385,24 @@ final class Prompts {
     OutgoingMessage dateChanged(Reader reader, Child child, boolean birthReported) {
         String language = reader.language();
         Position position = child.position(today, town.endBirthday());
+        // today's delivery is composed from the dates stored now: before it goes out, the change shows today
+        boolean fromToday = today(reader, child);
         String first = birthReported && child.dueDate() != null
-                ? in(language, "ご出産おめでとうございます！ 明日からは、お子さんの育ちに合わせたメッセージに切り替わります。",
-                        "おめでとう ございます！ あした から、あかちゃん に あわせた メッセージ に かわります。",
-                        "Congratulations on the birth! From tomorrow, your messages follow your baby's days.")
-                : in(language, "変更しました。明日から新しい日付に合わせてお届けします。",
-                        "かえました。あした から あたらしい ひにち で おくります。",
-                        "Changed. From tomorrow, your messages follow the new date.");
+                ? in(language, "ご出産おめでとうございます！ " + (fromToday ? "今日" : "明日")
+                                + "からは、お子さんの育ちに合わせたメッセージに切り替わります。",
+                        "おめでとう ございます！ " + (fromToday ? "きょう" : "あした") + " から、あかちゃん に あわせた メッセージ に かわります。",
+                        "Congratulations on the birth! From " + (fromToday ? "today" : "tomorrow")
+                                + ", your messages follow your baby's days.")
+                : in(language, "変更しました。" + (fromToday ? "今日" : "明日") + "から新しい日付に合わせてお届けします。",
+                        "かえました。" + (fromToday ? "きょう" : "あした") + " から あたらしい ひにち で おくります。",
+                        "Changed. From " + (fromToday ? "today" : "tomorrow") + ", your messages follow the new date.");
         String paused = reader.status() != ReaderStatus.PAUSED ? "" : in(language,
                 "\n（いまはお届けを停止しています。再開は「さいかい」と送ってください）",
                 "\n（いま は メッセージ を とめて います。また はじめる とき は「さいかい」と おくって ください）",
                 "\n(Your messages are paused now. To restart them, send \"start\".)");
         String heading = "en".equals(language) && !englishHeading(position).isEmpty()
                 ? englishHeading(position) : heading(position);
-        String text = first + "\n" + heading + "\n" + startLine(child, position, language) + paused;
+        String text = first + "\n" + heading + "\n" + startLine(child, position, language, fromToday) + paused;
         List<Child> twins = birthReported ? unbornTwinsOf(reader, child) : List.of();
         if (twins.isEmpty()) {
             return OutgoingMessage.text(text);
@@ -396,7 +421,7 @@ final class Prompts {
     }
 
     /** When the first message comes, in the reader's language. */
-    private String startLine(Child child, Position position, String language) {
+    private String startLine(Child child, Position position, String language, boolean firstToday) {
         int hour = town.deliveryHour();
         if ("en".equals(language)) {
             return switch (position) {
@@ -405,7 +430,8 @@ final class Prompts {
                         + start.startsOn().getDayOfMonth() + " (week 4 of pregnancy).";
                 case Position.Ended e -> "Your child has turned " + e.endBirthday()
                         + ", so the messages for this child have ended.";
-                default -> overdueTomorrow(child)
+                default -> firstToday ? "Your messages come from today at about " + hour + ":00."
+                        : overdueTomorrow(child)
                         ? "Your due date has passed. When your baby is born, send \"menu\" and choose 「生まれました」."
                         : "Your messages come from tomorrow at about " + hour + ":00.";
             };
@@ -415,12 +441,13 @@ final class Prompts {
                 case Position.BeforeStart start -> start.startsOn().getMonthValue() + "がつ "
                         + start.startsOn().getDayOfMonth() + "にち から メッセージ を おくります。";
                 case Position.Ended e -> e.endBirthday() + "さい に なったので、この おこさん の メッセージ は おわりました。";
-                default -> overdueTomorrow(child)
+                default -> firstToday ? "きょう の " + hour + "じ ごろ から メッセージ を おくります。"
+                        : overdueTomorrow(child)
                         ? "よていび を すぎて います。うまれたら「メニュー」と おくって「生まれました」を えらんで ください。"
                         : "あした の " + hour + "じ ごろ から メッセージ を おくります。";
             };
         }
-        return startLine(child, position);
+        return startLine(child, position, firstToday);
     }
 
     /** The other active pregnancies with the same due date as {@code born}: its twins, triplets, … */
@@ -437,17 +464,19 @@ final class Prompts {
     }
 
     /** When the first message comes, said of the child whose position today is {@code position}. */
-    private String startLine(Child child, Position position) {
-        if (overdueTomorrow(child)) {
-            return startLine(child.position(today.plusDays(1), town.endBirthday()));
+    private String startLine(Child child, Position position, boolean firstToday) {
+        if (!firstToday && overdueTomorrow(child)) {
+            return startLine(child.position(today.plusDays(1), town.endBirthday()), false);
         }
-        return startLine(position);
+        return startLine(position, firstToday);
     }
 
-    private String startLine(Position position) {
+    /** @param firstToday today's delivery, still to come, brings the message: "today", else "tomorrow" */
+    private String startLine(Position position, boolean firstToday) {
+        String day = firstToday ? "今日" : "明日";
         return switch (position) {
-            case Position.Pregnancy p -> "明日の" + town.deliveryHour() + "時ごろから、毎日メッセージをお届けします。";
-            case Position.Child c -> "明日の" + town.deliveryHour() + "時ごろから、メッセージをお届けします。";
+            case Position.Pregnancy p -> day + "の" + town.deliveryHour() + "時ごろから、毎日メッセージをお届けします。";
+            case Position.Child c -> day + "の" + town.deliveryHour() + "時ごろから、メッセージをお届けします。";
             case Position.BeforeStart start -> "妊娠4週0日の" + jaDate(start.startsOn()) + "から、メッセージをお届けします。";
             case Position.PregnancyOverdue o -> "予定日を過ぎています。生まれたら「メニュー」の「生まれました」から教えてください。";
             case Position.Ended e -> "お子さんが" + e.endBirthday() + "歳のお誕生日を迎えたので、このお子さんへのお届けは終わりました。";
@@ -464,7 +493,7 @@ final class Prompts {
             Position position = child.position(today, town.endBirthday());
             text.append(heading(position));
             if (position instanceof Position.Ended || position instanceof Position.PregnancyOverdue) {
-                text.append(' ').append(startLine(position));
+                text.append(' ').append(startLine(position, false));
             }
         }
         return text.toString();

@@ -23,11 +23,20 @@ public final class RegistrationService {
     private final ReaderStore readers;
     private final ProcessedEvents processedEvents;
     private final LineReplier replier;
+    private final DayPreview preview;
 
+    /** Confirmations never promise a message today: for a chat without the content catalogue. */
     public RegistrationService(ReaderStore readers, ProcessedEvents processedEvents, LineReplier replier) {
+        this(readers, processedEvents, replier, DayPreview.NONE);
+    }
+
+    /** @param preview today's delivery as the senders will compose it, so a confirmation can say "today" */
+    public RegistrationService(ReaderStore readers, ProcessedEvents processedEvents, LineReplier replier,
+            DayPreview preview) {
         this.readers = readers;
         this.processedEvents = processedEvents;
         this.replier = replier;
+        this.preview = preview;
     }
 
     /**
@@ -58,7 +67,7 @@ public final class RegistrationService {
 
     /** One retry on a concurrent write: two quick taps of the same parent race, the second sees the first. */
     private Turn decideAndStore(Municipality town, String lineUserId, ParentEvent event, LocalDate today, Instant now) {
-        ParentConversation conversation = new ParentConversation(town, today, now);
+        ParentConversation conversation = new ParentConversation(town, today, now, preview);
         try {
             return store(town, conversation.next(find(town, lineUserId), lineUserId, event));
         } catch (ReaderStore.ConcurrentChangeException e) {

@@ -23,6 +23,7 @@ import jp.yorisoi.municipality.ChannelCredentials;
 import jp.yorisoi.municipality.Municipality;
 import jp.yorisoi.municipality.MunicipalityStore;
 import jp.yorisoi.reader.ReaderStore;
+import jp.yorisoi.registration.DayPreview;
 import jp.yorisoi.registration.RegistrationService;
 import jp.yorisoi.schedule.ProgramSchedule;
 import org.slf4j.Logger;
@@ -52,14 +53,21 @@ public final class LineWebhookHandler implements RequestHandler<APIGatewayV2HTTP
 
     private LineWebhookHandler(Wiring wiring, Clock clock) {
         this(wiring.readers(), wiring.municipalities(), wiring.processedEvents(), wiring.credentials(), wiring.replier(),
-                clock);
+                wiring.preview(), clock);
     }
 
+    /** A webhook whose confirmations never promise a message today (no content catalogue). */
     public LineWebhookHandler(ReaderStore readers, MunicipalityStore municipalities, ProcessedEvents processedEvents,
             ChannelCredentials credentials, LineReplier replier, Clock clock) {
+        this(readers, municipalities, processedEvents, credentials, replier, DayPreview.NONE, clock);
+    }
+
+    /** @param preview today's delivery as the senders compose it, for confirmations that say "today" truly */
+    public LineWebhookHandler(ReaderStore readers, MunicipalityStore municipalities, ProcessedEvents processedEvents,
+            ChannelCredentials credentials, LineReplier replier, DayPreview preview, Clock clock) {
         this.municipalities = municipalities;
         this.credentials = credentials;
-        this.registration = new RegistrationService(readers, processedEvents, replier);
+        this.registration = new RegistrationService(readers, processedEvents, replier, preview);
         this.clock = clock;
     }
 

@@ -3,6 +3,8 @@ package jp.yorisoi.functions.linewebhook;
 import java.util.Map;
 import jp.yorisoi.aws.AwsClients;
 import jp.yorisoi.aws.Environment;
+import jp.yorisoi.content.DayComposer;
+import jp.yorisoi.content.DynamoCatalogue;
 import jp.yorisoi.line.DynamoProcessedEvents;
 import jp.yorisoi.line.LineReplier;
 import jp.yorisoi.line.LineReplyChannel;
@@ -13,11 +15,12 @@ import jp.yorisoi.municipality.MunicipalityStore;
 import jp.yorisoi.municipality.SsmChannelCredentials;
 import jp.yorisoi.reader.DynamoReaderStore;
 import jp.yorisoi.reader.ReaderStore;
+import jp.yorisoi.registration.DayPreview;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The webhook's ports built from the Lambda environment (NOTES: READERS_TABLE, SSM_PREFIX, …), once per container. */
 record Wiring(ReaderStore readers, MunicipalityStore municipalities, ProcessedEvents processedEvents,
-        ChannelCredentials credentials, LineReplier replier) {
+        ChannelCredentials credentials, LineReplier replier, DayPreview preview) {
 
     static Wiring fromEnvironment(Map<String, String> env) {
         AwsClients aws = AwsClients.fromEnvironment(env);
@@ -29,6 +32,8 @@ record Wiring(ReaderStore readers, MunicipalityStore municipalities, ProcessedEv
                         Environment.defaultDeliveryHour(env)),
                 new DynamoProcessedEvents(dynamo, Environment.required(env, "EVENTS_TABLE")),
                 credentials,
-                new LineReplyChannel(credentials, Environment.lineApiBase(env)));
+                new LineReplyChannel(credentials, Environment.lineApiBase(env)),
+                // the senders' composer: a confirmation says "today" only when today's delivery will bring it
+                DayPreview.of(new DayComposer(new DynamoCatalogue(dynamo, Environment.required(env, "CONTENT_TABLE")))));
     }
 }

@@ -18,6 +18,7 @@ class WiringTest {
         env.put("READERS_TABLE", "ReadersTable");
         env.put("MUNICIPALITIES_TABLE", "MunicipalitiesTable");
         env.put("EVENTS_TABLE", "ProcessedEventsTable");
+        env.put("CONTENT_TABLE", "ContentTable");
         return env;
     }
 
@@ -30,6 +31,16 @@ class WiringTest {
         assertNotNull(wiring.processedEvents());
         assertNotNull(wiring.credentials());
         assertNotNull(wiring.replier());
+        assertNotNull(wiring.preview());
+    }
+
+    @Test
+    void theContentTableIsNeededToComposeTodayForTheConfirmation() {
+        Map<String, String> env = environment();
+        env.remove("CONTENT_TABLE");
+
+        IllegalStateException error = assertThrows(IllegalStateException.class, () -> Wiring.fromEnvironment(env));
+        assertTrue(error.getMessage().contains("CONTENT_TABLE"));
     }
 
     @Test
