@@ -67,7 +67,10 @@ public final class SqsJobBatch {
             return true;
         }
         try {
-            deliveries.deliver(job);
+            DeliveryService.Outcome outcome = deliveries.deliver(job);
+            // one line per job with its town and outcome: the dashboard's per-town counts are read from these
+            LOG.info("delivery to reader {} of municipality {} for {}: {}", job.readerId(), job.municipalityId(),
+                    job.deliveryKey(), outcome);
             return true;
         } catch (RetryableSendException e) {
             metrics.count(DeliveryMetrics.RETRYABLE_FAILURE);
