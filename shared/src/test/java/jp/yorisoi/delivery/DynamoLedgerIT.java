@@ -92,18 +92,6 @@ class DynamoLedgerIT {
     }
 
     @Test
-    void aClaimWhoseAnswerWasLostRecognisesItsOwnWriteWhenTheClientRetries() {
-        LostAnswerDynamo lossy = new LostAnswerDynamo(LocalDynamo.shared().endpoint(),
-                request -> request instanceof UpdateItemRequest);
-        DynamoLedger overLossyNetwork = new DynamoLedger(lossy.client(), tables.ledger());
-
-        assertEquals(Claim.CLAIMED, overLossyNetwork.claim(entry("L1", DeliveryStatus.SENDING), "c1", AT.minus(WINDOW)));
-
-        assertTrue(lossy.lostAnAnswer());
-        assertEquals(2, lossy.matchingRequestsSent());
-    }
-
-    @Test
     void anExclusiveClaimWhoseAnswerWasLostIsStillThisAttemptsClaim() {
         LostAnswerDynamo lossy = new LostAnswerDynamo(LocalDynamo.shared().endpoint(),
                 request -> request instanceof UpdateItemRequest);
