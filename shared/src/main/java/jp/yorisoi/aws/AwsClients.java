@@ -25,6 +25,15 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  */
 public final class AwsClients {
 
+    /**
+     * Bounds on every call, well under the shortest function time-out that uses these clients (the webhook's 20 s;
+     * the senders have 60 s): a stalled connection fails the call, and the job or event is retried, instead of
+     * the function being killed mid-batch. One attempt of a DynamoDB, SQS, SES or SSM call answers in well under a
+     * second; the whole call leaves room for the SDK's retries with back-off.
+     */
+    static final Duration API_CALL_ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
+    static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(8);
+
     private final Region region;
     private final Optional<URI> endpoint;
     private final AwsCredentialsProvider credentials;
@@ -74,15 +83,6 @@ public final class AwsClients {
     public SsmClient ssm() {
         return configure(SsmClient.builder(), timeouts()).httpClient(UrlConnectionHttpClient.create()).build();
     }
-
-    /**
-     * Bounds on every call, well under the shortest function time-out that uses these clients (the webhook's 20 s;
-     * the senders have 60 s): a stalled connection fails the call, and the job or event is retried, instead of
-     * the function being killed mid-batch. One attempt of a DynamoDB, SQS, SES or SSM call answers in well under a
-     * second; the whole call leaves room for the SDK's retries with back-off.
-     */
-    static final Duration API_CALL_ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
-    static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(8);
 
     private static ClientOverrideConfiguration.Builder timeouts() {
         return ClientOverrideConfiguration.builder()
