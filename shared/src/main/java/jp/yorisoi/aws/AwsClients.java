@@ -1,6 +1,7 @@
 package jp.yorisoi.aws;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -8,6 +9,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -17,9 +20,19 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * Builds the AWS clients every function uses: explicit region, the light URL-connection HTTP client, and an
- * endpoint from {@code AWS_ENDPOINT_URL} when set, so the local runner and tests point them at an emulator.
+ * endpoint from {@code AWS_ENDPOINT_URL} when set, so the local runner and tests point them at an emulator, and
+ * time-outs on every call.
  */
 public final class AwsClients {
+
+    /**
+     * Bounds on every call, well under the shortest function time-out that uses these clients (the webhook's 20 s;
+     * the senders have 60 s): a stalled connection fails the call, and the job or event is retried, instead of
+     * the function being killed mid-batch. One attempt of a DynamoDB, SQS, SES or SSM call answers in well under a
+     * second; the whole call leaves room for the SDK's retries with back-off.
+     */
+    static final Duration API_CALL_ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
+    static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(8);
 
     private final Region region;
     private final Optional<URI> endpoint;
@@ -50,23 +63,35 @@ public final class AwsClients {
     }
 
     public DynamoDbClient dynamoDb() {
-        return configure(DynamoDbClient.builder()).httpClient(UrlConnectionHttpClient.create()).build();
+        return configure(DynamoDbClient.builder(), timeouts()).httpClient(UrlConnectionHttpClient.create()).build();
     }
 
     public SqsClient sqs() {
-        return configure(SqsClient.builder()).httpClient(UrlConnectionHttpClient.create()).build();
+        return configure(SqsClient.builder(), timeouts()).httpClient(UrlConnectionHttpClient.create()).build();
     }
 
+    /**
+     * SES without SDK retries: SES has no idempotency key, so a retry after a time-out whose request SES accepted
+     * would send the mail twice. A throttled or failed send goes back to the job queue instead (the ledger
+     * releases it), and a time-out is left in doubt rather than repeated.
+     */
     public SesV2Client ses() {
-        return configure(SesV2Client.builder()).httpClient(UrlConnectionHttpClient.create()).build();
+        return configure(SesV2Client.builder(), timeouts().retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .httpClient(UrlConnectionHttpClient.create()).build();
     }
 
     public SsmClient ssm() {
-        return configure(SsmClient.builder()).httpClient(UrlConnectionHttpClient.create()).build();
+        return configure(SsmClient.builder(), timeouts()).httpClient(UrlConnectionHttpClient.create()).build();
     }
 
-    private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
-        builder.region(region).credentialsProvider(credentials);
+    private static ClientOverrideConfiguration.Builder timeouts() {
+        return ClientOverrideConfiguration.builder()
+                .apiCallAttemptTimeout(API_CALL_ATTEMPT_TIMEOUT)
+                .apiCallTimeout(API_CALL_TIMEOUT);
+    }
+
+    private <B extends AwsClientBuilder<B, ?>> B configure(B builder, ClientOverrideConfiguration.Builder override) {
+        builder.region(region).credentialsProvider(credentials).overrideConfiguration(override.build());
         endpoint.ifPresent(builder::endpointOverride);
         return builder;
     }

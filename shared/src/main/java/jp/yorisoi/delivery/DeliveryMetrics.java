@@ -10,6 +10,12 @@ public interface DeliveryMetrics {
     String MALFORMED_JOB = "MalformedJob";
     /** E-mail sends that may or may not have happened (crash between SES and the ledger): not retried. */
     String MAIL_IN_DOUBT = "MailInDoubt";
+    /** LINE pushes left SENDING longer than LINE keeps the retry key: marked in doubt, not pushed again. */
+    String SENDING_IN_DOUBT = "SendingInDoubt";
+    /** A town's LINE channel reached its monthly message limit: once per town and delivery day. */
+    String LINE_MONTHLY_LIMIT = "LineMonthlyLimit";
+    /** Every 429 rate-limit answer from LINE (each one is backed off and retried). */
+    String LINE_RATE_LIMITED = "LineRateLimited";
     String SENT = "Sent";
     String ALREADY_DONE = "AlreadyDone";
     String SKIPPED = "Skipped";

@@ -2,6 +2,8 @@ package jp.yorisoi.delivery;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +38,14 @@ public final class DeliveryService {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryService.class);
     private static final int SAVE_ATTEMPTS = 3;
+    /**
+     * How long a LINE push left SENDING may be pushed again. LINE keeps a retry key for 24 hours after the first
+     * request with it ("The retry key is valid for 24 hours after attempting the first request",
+     * https://developers.line.biz/en/docs/messaging-api/retrying-api-request/); after that a repeat would be a new
+     * message. The age counts from the first claim, which comes just before the first push; the 4 hours of margin
+     * cover that gap, the last attempt's own run time and clock skew. An older SENDING entry is in doubt.
+     */
+    static final Duration LINE_RESEND_WINDOW = Duration.ofHours(20);
 
     private final ReaderStore readers;
     private final MunicipalityStore municipalities;
@@ -110,25 +120,61 @@ public final class DeliveryService {
         if (line == null) {
             throw new IllegalStateException("this function does not push to LINE");
         }
-        if (!ledger.claim(entry(job, reader, DeliveryStatus.SENDING, 0))) {
-            metrics.count(DeliveryMetrics.ALREADY_DONE);
-            return Outcome.ALREADY_DONE;
+        String claimId = newClaimId();
+        Instant now = clock.instant();
+        switch (ledger.claim(entry(job, reader, DeliveryStatus.SENDING, 0), claimId, now.minus(LINE_RESEND_WINDOW))) {
+            case DONE -> {
+                metrics.count(DeliveryMetrics.ALREADY_DONE);
+                return Outcome.ALREADY_DONE;
+            }
+            case IN_DOUBT -> {
+                metrics.count(DeliveryMetrics.SENDING_IN_DOUBT);
+                LOG.warn("LINE push to reader {} of municipality {} for {} was left unfinished longer than LINE keeps "
+                        + "its retry key: marked in doubt, not pushed again", job.readerId(), job.municipalityId(),
+                        job.deliveryKey());
+                return Outcome.ALREADY_DONE;
+            }
+            case CLAIMED -> { }
+        }
+        if (ledger.monthlyLimitReached(job.municipalityId(), job.date())) {
+            return skipForMonthlyLimit(job, reader, claimId);
         }
         // a failure here leaves SENDING, which the retry claims again
         recordBirthQuestion(job, reader, municipality);
         List<String> texts = content.lineTexts(message);
         PushOutcome outcome = line.push(job.municipalityId(), reader.address(), texts, retryKey(job));
-        if (outcome == PushOutcome.UNKNOWN_USER) {
-            markUnreachable(job);
-            ledger.complete(entry(job, reader, DeliveryStatus.SKIPPED, 0));
-            metrics.count(DeliveryMetrics.UNREACHABLE);
-            LOG.info("reader {} of municipality {} is unknown to LINE: marked unreachable", job.readerId(),
-                    job.municipalityId());
-            return Outcome.UNREACHABLE;
+        switch (outcome) {
+            case UNKNOWN_USER -> {
+                markUnreachable(job);
+                ledger.complete(entry(job, reader, DeliveryStatus.SKIPPED, 0), claimId);
+                metrics.count(DeliveryMetrics.UNREACHABLE);
+                LOG.info("reader {} of municipality {} is unknown to LINE: marked unreachable", job.readerId(),
+                        job.municipalityId());
+                return Outcome.UNREACHABLE;
+            }
+            case MONTHLY_LIMIT -> {
+                if (ledger.recordMonthlyLimit(job.municipalityId(), job.date(), clock.instant())) {
+                    metrics.count(DeliveryMetrics.LINE_MONTHLY_LIMIT);
+                    LOG.error("LINE channel of municipality {} reached its monthly message limit: its pushes for {} "
+                            + "stop here", job.municipalityId(), job.date());
+                }
+                return skipForMonthlyLimit(job, reader, claimId);
+            }
+            case ACCEPTED -> { }
         }
-        ledger.complete(entry(job, reader, DeliveryStatus.SENT, texts.size()));
+        if (!ledger.complete(entry(job, reader, DeliveryStatus.SENT, texts.size()), claimId)) {
+            // another attempt re-claimed the delivery meanwhile; the retry key made both pushes one, and it records it
+            metrics.count(DeliveryMetrics.ALREADY_DONE);
+            return Outcome.ALREADY_DONE;
+        }
         metrics.count(DeliveryMetrics.SENT);
         return Outcome.SENT;
+    }
+
+    private Outcome skipForMonthlyLimit(DeliveryJob job, Reader reader, String claimId) {
+        ledger.complete(entry(job, reader.role(), DeliveryStatus.SKIPPED, 0, LedgerEntry.MONTHLY_LIMIT), claimId);
+        metrics.count(DeliveryMetrics.SKIPPED);
+        return Outcome.SKIPPED;
     }
 
     private Outcome deliverByMail(DeliveryJob job, Reader reader, Municipality municipality, DayMessage message) {
@@ -138,9 +184,10 @@ public final class DeliveryService {
         if (municipality.senderEmail() == null) {
             return finishWithout(job, reader.role(), DeliveryStatus.SKIPPED);
         }
-        if (!ledger.claimExclusive(entry(job, reader, DeliveryStatus.SENDING, 0))) {
-            boolean inDoubt = ledger.find(job.municipalityId(), job.readerId(), job.deliveryKey())
-                    .filter(e -> e.status() == DeliveryStatus.SENDING).isPresent();
+        String claimId = newClaimId();
+        Ledger.Claim claim = ledger.claimExclusive(entry(job, reader, DeliveryStatus.SENDING, 0), claimId);
+        if (claim != Ledger.Claim.CLAIMED) {
+            boolean inDoubt = claim == Ledger.Claim.IN_DOUBT;
             metrics.count(inDoubt ? DeliveryMetrics.MAIL_IN_DOUBT : DeliveryMetrics.ALREADY_DONE);
             if (inDoubt) {
                 LOG.warn("e-mail to reader {} of municipality {} for {} is in doubt: not sent again", job.readerId(),
@@ -152,7 +199,7 @@ public final class DeliveryService {
             recordBirthQuestion(job, reader, municipality);
         } catch (RuntimeException e) {
             // nothing was sent: release the claim so that the retry may send, instead of leaving it in doubt
-            ledger.complete(entry(job, reader, DeliveryStatus.RELEASED, 0));
+            ledger.complete(entry(job, reader, DeliveryStatus.RELEASED, 0), claimId);
             throw e;
         }
         String unsubscribeUrl = unsubscribeLinks.urlFor(job.municipalityId(), job.readerId());
@@ -161,23 +208,24 @@ public final class DeliveryService {
             mail.send(new MailSender.Mail(municipality.senderEmail(), reader.address(), rendered.subject(),
                     rendered.text(), rendered.html(), unsubscribeUrl));
         } catch (RetryableSendException e) {
-            ledger.complete(entry(job, reader, DeliveryStatus.RELEASED, 0));
+            ledger.complete(entry(job, reader, DeliveryStatus.RELEASED, 0), claimId);
             throw e;
         }
-        ledger.complete(entry(job, reader, DeliveryStatus.SENT, 1));
+        ledger.complete(entry(job, reader, DeliveryStatus.SENT, 1), claimId);
         metrics.count(DeliveryMetrics.SENT);
         return Outcome.SENT;
     }
 
     private Outcome finishWithout(DeliveryJob job, Role role, DeliveryStatus status) {
         LedgerEntry claim = entry(job, role, DeliveryStatus.SENDING, 0);
+        String claimId = newClaimId();
         // an e-mail left SENDING may have gone out: it keeps that mark rather than becoming SKIPPED
-        boolean claimed = job.channel() == Channel.EMAIL ? ledger.claimExclusive(claim) : ledger.claim(claim);
-        if (!claimed) {
+        Ledger.Claim claimed = job.channel() == Channel.EMAIL ? ledger.claimExclusive(claim, claimId)
+                : ledger.claim(claim, claimId, clock.instant().minus(LINE_RESEND_WINDOW));
+        if (claimed != Ledger.Claim.CLAIMED || !ledger.complete(entry(job, role, status, 0), claimId)) {
             metrics.count(DeliveryMetrics.ALREADY_DONE);
             return Outcome.ALREADY_DONE;
         }
-        ledger.complete(entry(job, role, status, 0));
         if (status == DeliveryStatus.NOTHING_TO_SEND) {
             metrics.count(DeliveryMetrics.NOTHING_TO_SEND);
             return Outcome.NOTHING_TO_SEND;
@@ -186,13 +234,22 @@ public final class DeliveryService {
         return Outcome.SKIPPED;
     }
 
+    /** Tells this attempt's ledger writes from any other attempt's, including a retried write of its own. */
+    private static String newClaimId() {
+        return UUID.randomUUID().toString();
+    }
+
     private LedgerEntry entry(DeliveryJob job, Reader reader, DeliveryStatus status, int parts) {
-        return entry(job, reader.role(), status, parts);
+        return entry(job, reader.role(), status, parts, null);
     }
 
     private LedgerEntry entry(DeliveryJob job, Role role, DeliveryStatus status, int parts) {
+        return entry(job, role, status, parts, null);
+    }
+
+    private LedgerEntry entry(DeliveryJob job, Role role, DeliveryStatus status, int parts, String reason) {
         return new LedgerEntry(job.municipalityId(), job.readerId(), job.deliveryKey(), job.date(), status,
-                job.channel().name(), role == null ? null : role.name(), parts, clock.instant());
+                job.channel().name(), role == null ? null : role.name(), parts, clock.instant(), reason);
     }
 
     /**

@@ -47,7 +47,7 @@ public final class DeliveryWiring {
     /** The LINE sender's service: pushes through each town's channel; it is never handed an e-mail job. */
     public DeliveryService lineDeliveries() {
         LinePushChannel line = new LinePushChannel(new SsmChannelCredentials(aws.ssm(), ssmPrefix()),
-                Environment.lineApiBase(env));
+                Environment.lineApiBase(env), metrics);
         return deliveries(line, null, null);
     }
 

@@ -2,7 +2,9 @@ package jp.yorisoi.delivery;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.yorisoi.delivery.LedgerEntry.DeliveryStatus;
@@ -10,15 +12,21 @@ import jp.yorisoi.schedule.ProgramSchedule;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * The delivery ledger in DynamoDB, one item per reader and delivery key. {@code muniDate} feeds the
  * {@code ByMunicipalityDate} index (stats, catch-up); entries expire about 400 days after their date so a
- * year-on-year comparison still has last year's figures.
+ * year-on-year comparison still has last year's figures. Claims and outcomes are conditional updates that keep the
+ * claim's {@code claimId} and first {@code claimedAt} (epoch milliseconds) on the item.
  */
 public final class DynamoLedger implements Ledger {
 
     static final long RETENTION_DAYS = 400;
+    /** A monthly-limit flag stops one delivery day; it is kept a little longer than that day's retries. */
+    static final long QUOTA_FLAG_DAYS = 3;
+    /** Attributes an entry may lack: a write removes them, so no value of an earlier attempt lingers. */
+    private static final List<String> OPTIONAL_ATTRIBUTES = List.of("channel", "role", "updatedAt", "reason");
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -39,44 +47,227 @@ public final class DynamoLedger implements Ledger {
     }
 
     /**
-     * A SENDING entry may be claimed again: it is a crashed or timed-out attempt, and the channel's retry key
-     * makes the repeated send harmless. Only a final status stops the claim.
+     * A SENDING entry may be claimed again while young: it is a crashed or timed-out attempt, and LINE's retry key
+     * makes the repeated send harmless. {@code claimedAt} is set by the first claim only ({@code if_not_exists}), so
+     * re-claims do not make an old entry look young; an entry from before claim times were kept counts as young.
      */
     @Override
-    public boolean claim(LedgerEntry sending) {
-        return putIf(sending, "attribute_not_exists(pk) OR #status IN (:sending, :released)");
+    public Claim claim(LedgerEntry sending, String claimId, Instant resendableSince) {
+        return claimIf(sending, claimId, "attribute_not_exists(pk) OR #status = :released OR (#status = :sending AND "
+                + "(attribute_not_exists(claimedAt) OR claimedAt >= :since))", resendableSince);
     }
 
     /** One conditional write: two concurrent attempts cannot both claim an e-mail. */
     @Override
-    public boolean claimExclusive(LedgerEntry sending) {
-        return putIf(sending, "attribute_not_exists(pk) OR #status = :released");
+    public Claim claimExclusive(LedgerEntry sending, String claimId) {
+        return claimIf(sending, claimId, "attribute_not_exists(pk) OR #status = :released", null);
     }
 
-    private boolean putIf(LedgerEntry sending, String condition) {
+    private Claim claimIf(LedgerEntry sending, String claimId, String condition, Instant resendableSince) {
         if (sending.status() != DeliveryStatus.SENDING) {
             throw new IllegalArgumentException("a claim writes SENDING, not " + sending.status());
         }
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":released", AttributeValue.fromS(DeliveryStatus.RELEASED.name()));
-        if (condition.contains(":sending")) {
-            values.put(":sending", AttributeValue.fromS(DeliveryStatus.SENDING.name()));
+        Update update = Update.of(toItem(sending))
+                .set("claimId", AttributeValue.fromS(claimId))
+                .setIfNotExists("claimedAt", AttributeValue.fromN(Long.toString(sending.updatedAt().toEpochMilli())))
+                .condition(condition)
+                .value(":released", AttributeValue.fromS(DeliveryStatus.RELEASED.name()));
+        if (resendableSince != null) {
+            update.value(":sending", AttributeValue.fromS(DeliveryStatus.SENDING.name()))
+                    .value(":since", AttributeValue.fromN(Long.toString(resendableSince.toEpochMilli())));
         }
         try {
-            dynamo.putItem(r -> r.tableName(table)
-                    .item(toItem(sending))
-                    .conditionExpression(condition)
-                    .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(values));
-            return true;
+            apply(sending, update);
+            return Claim.CLAIMED;
         } catch (ConditionalCheckFailedException taken) {
+            Map<String, AttributeValue> current = item(sending.municipalityId(), sending.readerId(),
+                    sending.deliveryKey());
+            String status = string(current.get("status"));
+            if (!DeliveryStatus.SENDING.name().equals(status)) {
+                return Claim.DONE;
+            }
+            if (claimId.equals(string(current.get("claimId")))) {
+                // this attempt's own write, applied before its answer was lost and the client retried it
+                return Claim.CLAIMED;
+            }
+            if (resendableSince == null) {
+                return Claim.IN_DOUBT;
+            }
+            return markInDoubt(sending, resendableSince) ? Claim.IN_DOUBT : Claim.DONE;
+        }
+    }
+
+    /** Turns a SENDING entry first claimed before {@code resendableSince} into the final IN_DOUBT. */
+    private boolean markInDoubt(LedgerEntry sending, Instant resendableSince) {
+        Update update = Update.of(Map.of())
+                .set("status", AttributeValue.fromS(DeliveryStatus.IN_DOUBT.name()))
+                .set("reason", AttributeValue.fromS(LedgerEntry.RETRY_KEY_EXPIRED))
+                .set("updatedAt", AttributeValue.fromS(sending.updatedAt().toString()))
+                .condition("#status = :sending AND claimedAt < :since")
+                .value(":sending", AttributeValue.fromS(DeliveryStatus.SENDING.name()))
+                .value(":since", AttributeValue.fromN(Long.toString(resendableSince.toEpochMilli())));
+        try {
+            apply(sending, update);
+            return true;
+        } catch (ConditionalCheckFailedException finishedMeanwhile) {
             return false;
         }
     }
 
+    /**
+     * Written only while the entry is this claim's SENDING. If the condition fails because the same write already
+     * went through (its answer lost, the client retried), the entry carries this claim id and the status written:
+     * that is success.
+     */
     @Override
-    public void complete(LedgerEntry done) {
-        dynamo.putItem(r -> r.tableName(table).item(toItem(done)));
+    public boolean complete(LedgerEntry done, String claimId) {
+        if (done.status() == DeliveryStatus.SENDING) {
+            throw new IllegalArgumentException("complete writes an outcome, not SENDING");
+        }
+        Update update = Update.of(toItem(done))
+                .condition("#status = :sending AND claimId = :claimId")
+                .value(":sending", AttributeValue.fromS(DeliveryStatus.SENDING.name()))
+                .value(":claimId", AttributeValue.fromS(claimId));
+        if (done.status() == DeliveryStatus.RELEASED) {
+            // nothing was sent: the next claim starts the age of the delivery afresh
+            update.remove("claimedAt");
+        }
+        try {
+            apply(done, update);
+            return true;
+        } catch (ConditionalCheckFailedException notThisClaims) {
+            Map<String, AttributeValue> current = item(done.municipalityId(), done.readerId(), done.deliveryKey());
+            return claimId.equals(string(current.get("claimId")))
+                    && done.status().name().equals(string(current.get("status")));
+        }
+    }
+
+    /**
+     * One item per town and delivery day beside the readers' entries ({@code pk} "{municipalityId}#quota" cannot be
+     * a reader's: reader ids start with L or M). It carries no {@code muniDate}, so the stats index never sees it,
+     * and it expires a few days after the day it stops.
+     */
+    @Override
+    public boolean monthlyLimitReached(String municipalityId, LocalDate date) {
+        // an eventually consistent read: a sender that misses a flag just written gets one more 429
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(quotaKey(municipalityId, date)))
+                .item();
+        return item != null && !item.isEmpty();
+    }
+
+    @Override
+    public boolean recordMonthlyLimit(String municipalityId, LocalDate date, Instant at) {
+        Map<String, AttributeValue> item = new HashMap<>(quotaKey(municipalityId, date));
+        item.put("municipalityId", AttributeValue.fromS(municipalityId));
+        item.put("reason", AttributeValue.fromS(LedgerEntry.MONTHLY_LIMIT));
+        item.put("updatedAt", AttributeValue.fromS(at.toString()));
+        long expiresAt = date.plusDays(QUOTA_FLAG_DAYS).atStartOfDay(ProgramSchedule.ZONE).toEpochSecond();
+        item.put("expiresAt", AttributeValue.fromN(Long.toString(expiresAt)));
+        try {
+            dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException known) {
+            return false;
+        }
+    }
+
+    private static Map<String, AttributeValue> quotaKey(String municipalityId, LocalDate date) {
+        return Map.of("pk", AttributeValue.fromS(municipalityId + "#quota"),
+                "deliveryKey", AttributeValue.fromS(date.toString()));
+    }
+
+    private Map<String, AttributeValue> item(String municipalityId, String readerId, String deliveryKey) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
+                        .key(key(municipalityId, readerId, deliveryKey))
+                        .consistentRead(true))
+                .item();
+        return item == null ? Map.of() : item;
+    }
+
+    private static Map<String, AttributeValue> key(String municipalityId, String readerId, String deliveryKey) {
+        return Map.of("pk", AttributeValue.fromS(municipalityId + "#" + readerId),
+                "deliveryKey", AttributeValue.fromS(deliveryKey));
+    }
+
+    private void apply(LedgerEntry entry, Update update) {
+        dynamo.updateItem(update.request(table, key(entry.municipalityId(), entry.readerId(), entry.deliveryKey())));
+    }
+
+    /**
+     * An UpdateItem that sets every attribute of an entry (and removes the optional ones it lacks), so that writes
+     * keep what belongs to the claim ({@code claimId}, {@code claimedAt}) while replacing the rest.
+     */
+    private static final class Update {
+        private final List<String> sets = new ArrayList<>();
+        private final List<String> removes = new ArrayList<>();
+        private final Map<String, String> names = new HashMap<>(Map.of("#status", "status"));
+        private final Map<String, AttributeValue> values = new HashMap<>();
+        private String condition;
+
+        static Update of(Map<String, AttributeValue> item) {
+            Update update = new Update();
+            item.forEach((name, value) -> {
+                if (!name.equals("pk") && !name.equals("deliveryKey")) {
+                    update.set(name, value);
+                }
+            });
+            for (String optional : OPTIONAL_ATTRIBUTES) {
+                if (!item.isEmpty() && !item.containsKey(optional)) {
+                    update.remove(optional);
+                }
+            }
+            return update;
+        }
+
+        Update set(String name, AttributeValue value) {
+            String placeholder = placeholder(name);
+            sets.add("#" + placeholder + " = :" + placeholder);
+            values.put(":" + placeholder, value);
+            return this;
+        }
+
+        Update setIfNotExists(String name, AttributeValue value) {
+            String placeholder = placeholder(name);
+            sets.add("#" + placeholder + " = if_not_exists(#" + placeholder + ", :" + placeholder + ")");
+            values.put(":" + placeholder, value);
+            return this;
+        }
+
+        Update remove(String name) {
+            removes.add("#" + placeholder(name));
+            return this;
+        }
+
+        Update condition(String expression) {
+            this.condition = expression;
+            return this;
+        }
+
+        Update value(String placeholder, AttributeValue value) {
+            values.put(placeholder, value);
+            return this;
+        }
+
+        private String placeholder(String name) {
+            String placeholder = "a_" + name;
+            names.put("#" + placeholder, name);
+            return placeholder;
+        }
+
+        UpdateItemRequest request(String table, Map<String, AttributeValue> key) {
+            String expression = "SET " + String.join(", ", sets)
+                    + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
+            Map<String, String> used = new HashMap<>(names);
+            if (!condition.contains("#status")) {
+                used.remove("#status");
+            }
+            return UpdateItemRequest.builder().tableName(table).key(key)
+                    .updateExpression(expression)
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(used)
+                    .expressionAttributeValues(values)
+                    .build();
+        }
     }
 
     private static Map<String, AttributeValue> toItem(LedgerEntry entry) {
@@ -91,6 +282,7 @@ public final class DynamoLedger implements Ledger {
         putIfPresent(item, "role", entry.role());
         item.put("parts", AttributeValue.fromN(Integer.toString(entry.parts())));
         putIfPresent(item, "updatedAt", entry.updatedAt() == null ? null : entry.updatedAt().toString());
+        putIfPresent(item, "reason", entry.reason());
         item.put("muniDate", AttributeValue.fromS(entry.municipalityId() + "#" + entry.date()));
         long expiresAt = entry.date().plusDays(RETENTION_DAYS).atStartOfDay(ProgramSchedule.ZONE).toEpochSecond();
         item.put("expiresAt", AttributeValue.fromN(Long.toString(expiresAt)));
@@ -107,7 +299,8 @@ public final class DynamoLedger implements Ledger {
                 string(item.get("channel")),
                 string(item.get("role")),
                 Integer.parseInt(item.get("parts").n()),
-                item.containsKey("updatedAt") ? Instant.parse(item.get("updatedAt").s()) : null);
+                item.containsKey("updatedAt") ? Instant.parse(item.get("updatedAt").s()) : null,
+                string(item.get("reason")));
     }
 
     private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {

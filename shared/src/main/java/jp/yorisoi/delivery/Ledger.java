@@ -1,34 +1,60 @@
 package jp.yorisoi.delivery;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 
-/** The delivery ledger; the DynamoDB adapter is {@code DynamoLedger}. */
+/**
+ * The delivery ledger; the DynamoDB adapter is {@code DynamoLedger}.
+ *
+ * <p>Every attempt at a delivery carries a claim id of its own. A write that the store applied but whose answer was
+ * lost (a time-out, a dropped connection) is retried by the client and then fails its own condition; the ledger
+ * recognises its own claim id there and reports success, not "someone else did it".
+ */
 public interface Ledger {
 
     Optional<LedgerEntry> find(String municipalityId, String readerId, String deliveryKey);
 
+    /** What a claim found. */
+    enum Claim {
+        /** This attempt holds the delivery and may send. */
+        CLAIMED,
+        /** An earlier attempt finished the delivery (or gave it up as in doubt): nothing left to do. */
+        DONE,
+        /** Another attempt left SENDING that must not be sent again: it may or may not have reached the reader. */
+        IN_DOUBT
+    }
+
     /**
-     * Claims the delivery: writes SENDING unless the entry is already final (SENT, NOTHING_TO_SEND, SKIPPED).
-     * Returns false when it was already final, i.e. there is nothing left to do.
+     * Claims a delivery whose send may be repeated (LINE: the retry key): writes SENDING with {@code claimId} when
+     * there is no entry, the last attempt was RELEASED, or a SENDING entry was first claimed at or after
+     * {@code resendableSince}. An older SENDING entry becomes IN_DOUBT (final) and IN_DOUBT is returned; a final
+     * entry returns DONE. The first claim time is kept across re-claims: it is what ages.
      */
-    boolean claim(LedgerEntry sending);
+    Claim claim(LedgerEntry sending, String claimId, Instant resendableSince);
 
     /**
      * Claims a delivery that cannot be repeated safely (e-mail: SES has no idempotency key): writes SENDING only
-     * when there is no entry yet or the last attempt was RELEASED. Returns false otherwise, including when another
-     * attempt is SENDING (in flight, or crashed at an unknown point).
-     *
-     * <p>The default reads then claims, which leaves a small window for two concurrent attempts; adapters
-     * override it with one conditional write.
+     * when there is no entry yet or the last attempt was RELEASED, in one conditional write. Another attempt's
+     * SENDING (in flight, or crashed at an unknown point) returns IN_DOUBT and stays as it is.
      */
-    default boolean claimExclusive(LedgerEntry sending) {
-        Optional<LedgerEntry> existing = find(sending.municipalityId(), sending.readerId(), sending.deliveryKey());
-        if (existing.isPresent() && existing.get().status() != LedgerEntry.DeliveryStatus.RELEASED) {
-            return false;
-        }
-        return claim(sending);
-    }
+    Claim claimExclusive(LedgerEntry sending, String claimId);
 
-    /** Records the outcome: final, or RELEASED after a failure that sent nothing. */
-    void complete(LedgerEntry done);
+    /**
+     * Records the outcome of the claim {@code claimId}: final, or RELEASED after a failure that sent nothing.
+     *
+     * @return false when the entry is no longer this claim's (another attempt re-claimed it): nothing was written
+     */
+    boolean complete(LedgerEntry done, String claimId);
+
+    /** Whether LINE answered "monthly limit reached" to a push of this town on this delivery day. */
+    boolean monthlyLimitReached(String municipalityId, LocalDate date);
+
+    /**
+     * Remembers that the town's channel reached its monthly limit on this delivery day, so every sender skips its
+     * remaining pushes of the day.
+     *
+     * @return true for the call that recorded it first (one alarm per town and day), false when it was known
+     */
+    boolean recordMonthlyLimit(String municipalityId, LocalDate date, Instant at);
 }

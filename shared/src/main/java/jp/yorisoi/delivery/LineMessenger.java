@@ -9,13 +9,15 @@ public interface LineMessenger {
     /**
      * Pushes 1–5 text messages with a retry key; a 409 with an accepted request id counts as accepted.
      *
-     * @return ACCEPTED, or UNKNOWN_USER for a 400 about the recipient
-     * @throws RetryableSendException on 429, 5xx and time-outs, after the adapter's own short back-off
+     * @return ACCEPTED; UNKNOWN_USER when LINE refused the recipient; MONTHLY_LIMIT when the town's channel may send
+     *         no more messages this month (nothing was sent)
+     * @throws RetryableSendException on a rate-limit 429, 5xx and time-outs, after the adapter's own short back-off
      */
     PushOutcome push(String municipalityId, String lineUserId, List<String> texts, UUID retryKey);
 
     enum PushOutcome {
         ACCEPTED,
-        UNKNOWN_USER
+        UNKNOWN_USER,
+        MONTHLY_LIMIT
     }
 }

@@ -3,6 +3,7 @@ package jp.yorisoi.delivery;
 import com.linecorp.bot.client.base.exception.AbstractLineClientException;
 import com.linecorp.bot.messaging.client.MessagingApiClient;
 import com.linecorp.bot.messaging.client.MessagingApiClientException;
+import com.linecorp.bot.messaging.model.ErrorDetail;
 import com.linecorp.bot.messaging.model.Message;
 import com.linecorp.bot.messaging.model.PushMessageRequest;
 import com.linecorp.bot.messaging.model.TextMessage;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
@@ -24,39 +24,61 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The only class that pushes to LINE: one SDK client per municipality channel (cached), the retry key on every
- * attempt, and a short in-call back-off on 429, 5xx and time-outs before giving the job back to the queue.
+ * attempt, and a short in-call back-off on a rate-limit 429, 5xx and time-outs before giving the job back to the
+ * queue.
  */
 public final class LinePushChannel implements LineMessenger {
 
     private static final Logger LOG = LoggerFactory.getLogger(LinePushChannel.class);
     static final String ACCEPTED_REQUEST_ID = "x-line-accepted-request-id";
+    /** The {@code message} of LINE's 429 when the channel's monthly message allowance is used up. */
+    static final String MONTHLY_LIMIT_MESSAGE = "You have reached your monthly limit.";
+    private static final String RECIPIENT_PROPERTY = "to";
+    /**
+     * A push answer comes within a second or two; these bound a stalled connection so that the in-call back-off
+     * (3 attempts) stays well inside the sender's 60 s function time-out.
+     */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
 
     private final Function<String, MessagingApiClient> clientFactory;
     private final Map<String, MessagingApiClient> clients = new ConcurrentHashMap<>();
     private final Backoff backoff;
     private final Sleeper sleeper;
+    private final DeliveryMetrics metrics;
 
     public LinePushChannel(ChannelCredentials credentials, URI apiEndPoint) {
-        this(credentials, apiEndPoint, Duration.ofSeconds(5),
+        this(credentials, apiEndPoint, DeliveryMetrics.NONE);
+    }
+
+    public LinePushChannel(ChannelCredentials credentials, URI apiEndPoint, DeliveryMetrics metrics) {
+        this(credentials, apiEndPoint, READ_TIMEOUT,
                 new Backoff(3, Duration.ofMillis(200), Duration.ofSeconds(2), ThreadLocalRandom.current()),
-                Sleeper.REAL);
+                Sleeper.REAL, metrics);
     }
 
     public LinePushChannel(ChannelCredentials credentials, URI apiEndPoint, Duration readTimeout, Backoff backoff,
             Sleeper sleeper) {
+        this(credentials, apiEndPoint, readTimeout, backoff, sleeper, DeliveryMetrics.NONE);
+    }
+
+    public LinePushChannel(ChannelCredentials credentials, URI apiEndPoint, Duration readTimeout, Backoff backoff,
+            Sleeper sleeper, DeliveryMetrics metrics) {
         this(municipalityId -> MessagingApiClient.builder(credentials.accessToken(municipalityId)
                         .orElseThrow(() -> new IllegalStateException("no LINE channel token for " + municipalityId)))
                 .apiEndPoint(apiEndPoint)
-                .connectTimeout(Duration.ofSeconds(3))
+                .connectTimeout(CONNECT_TIMEOUT)
                 .readTimeout(readTimeout)
                 .writeTimeout(readTimeout)
-                .build(), backoff, sleeper);
+                .build(), backoff, sleeper, metrics);
     }
 
-    LinePushChannel(Function<String, MessagingApiClient> clientFactory, Backoff backoff, Sleeper sleeper) {
+    LinePushChannel(Function<String, MessagingApiClient> clientFactory, Backoff backoff, Sleeper sleeper,
+            DeliveryMetrics metrics) {
         this.clientFactory = clientFactory;
         this.backoff = backoff;
         this.sleeper = sleeper;
+        this.metrics = metrics;
     }
 
     @Override
@@ -87,13 +109,19 @@ public final class LinePushChannel implements LineMessenger {
                 case UNKNOWN_USER -> {
                     return PushOutcome.UNKNOWN_USER;
                 }
+                case MONTHLY_LIMIT -> {
+                    return PushOutcome.MONTHLY_LIMIT;
+                }
                 case UNAUTHORIZED -> {
                     // a rotated channel token: the next attempt builds a client with the token stored now
                     clients.remove(municipalityId);
                     throw new RetryableSendException("LINE refused the channel token of municipality " + municipalityId,
                             failure.cause());
                 }
-                case RETRYABLE -> {
+                case RATE_LIMITED, RETRYABLE -> {
+                    if (failure.kind() == Kind.RATE_LIMITED) {
+                        metrics.count(DeliveryMetrics.LINE_RATE_LIMITED);
+                    }
                     if (attempt >= backoff.maxAttempts()) {
                         throw new RetryableSendException("LINE push failed " + attempt + " times for municipality "
                                 + municipalityId + ": " + failure.reason(), failure.cause());
@@ -109,7 +137,20 @@ public final class LinePushChannel implements LineMessenger {
         }
     }
 
-    private static Failure classify(Throwable cause) {
+    /**
+     * LINE's answers as a closed set of outcomes.
+     * <ul>
+     * <li>429 means "not processed, for no recipient" and has two kinds that only the body's {@code message} tells
+     * apart (https://developers.line.biz/en/docs/messaging-api/handling-http-429-errors/): the rate limit, retried
+     * after a back-off, and "You have reached your monthly limit.", which no retry this month can cure.</li>
+     * <li>400 on a push whose messages stay within LINE's limits (LineLimits) is about the recipient: LINE answers
+     * {@code {"message":"Failed to send messages"}} for a user id it does not know in this channel, and a detail
+     * with {@code property "to"} for a malformed one. A 400 whose details name another property is a bad request of
+     * ours, not an unknown user. A user who blocked the account is no error at all: LINE answers 200 and neither
+     * delivers nor bills; the {@code unfollow} event tells.</li>
+     * </ul>
+     */
+    static Failure classify(Throwable cause) {
         if (cause instanceof AbstractLineClientException e) {
             int code = e.getCode();
             if (code == 409 && e.getHeader(ACCEPTED_REQUEST_ID) != null) {
@@ -118,7 +159,12 @@ public final class LinePushChannel implements LineMessenger {
             if (code == 401) {
                 return new Failure(Kind.UNAUTHORIZED, "HTTP 401", e);
             }
-            if (code == 429 || code >= 500) {
+            if (code == 429) {
+                return MONTHLY_LIMIT_MESSAGE.equals(errorMessage(e))
+                        ? new Failure(Kind.MONTHLY_LIMIT, "HTTP 429 monthly limit", e)
+                        : new Failure(Kind.RATE_LIMITED, "HTTP 429", e);
+            }
+            if (code >= 500) {
                 return new Failure(Kind.RETRYABLE, "HTTP " + code, e);
             }
             if (code == 400 && aboutRecipient(e)) {
@@ -133,16 +179,18 @@ public final class LinePushChannel implements LineMessenger {
         return new Failure(Kind.PERMANENT, cause == null ? "unknown" : cause.getClass().getSimpleName(), cause);
     }
 
-    /** LINE names the recipient in a 400 for an unknown user: "The property, 'to', in the request body is invalid". */
-    private static boolean aboutRecipient(AbstractLineClientException e) {
-        String message = e instanceof MessagingApiClientException m && m.getError() != null ? m.getError() : "";
-        String details = e instanceof MessagingApiClientException m && m.getDetails() != null
-                ? m.getDetails().toString() : "";
-        String all = (message + " " + details + " " + e.getMessage()).toLowerCase(Locale.ROOT);
-        return all.contains("'to'") || all.contains("user id") || all.contains("userid");
+    private static String errorMessage(AbstractLineClientException e) {
+        return e instanceof MessagingApiClientException m ? m.getError() : null;
     }
 
-    private enum Kind { ACCEPTED_BEFORE, UNKNOWN_USER, UNAUTHORIZED, RETRYABLE, PERMANENT }
+    /** No detail names a property other than the recipient ("to"): see {@link #classify}. */
+    private static boolean aboutRecipient(AbstractLineClientException e) {
+        List<ErrorDetail> details = e instanceof MessagingApiClientException m && m.getDetails() != null
+                ? m.getDetails() : List.of();
+        return details.stream().allMatch(d -> RECIPIENT_PROPERTY.equals(d.property()));
+    }
 
-    private record Failure(Kind kind, String reason, Throwable cause) {}
+    enum Kind { ACCEPTED_BEFORE, UNKNOWN_USER, UNAUTHORIZED, MONTHLY_LIMIT, RATE_LIMITED, RETRYABLE, PERMANENT }
+
+    record Failure(Kind kind, String reason, Throwable cause) {}
 }

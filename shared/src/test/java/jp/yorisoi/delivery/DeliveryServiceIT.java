@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,13 +22,16 @@ import java.util.stream.Collectors;
 import jp.yorisoi.content.DayMessage.Part;
 import jp.yorisoi.content.DayMessage.PartKind;
 import jp.yorisoi.content.DayMessage;
+import jp.yorisoi.delivery.DeliveryService.Outcome;
 import jp.yorisoi.delivery.LedgerEntry.DeliveryStatus;
 import jp.yorisoi.delivery.stubs.CrashingLedger;
 import jp.yorisoi.delivery.stubs.DeliveryRig;
 import jp.yorisoi.delivery.stubs.LineStub;
+import jp.yorisoi.delivery.stubs.LostAnswerDynamo;
 import jp.yorisoi.delivery.stubs.SesStub;
 import jp.yorisoi.municipality.Municipality;
 import jp.yorisoi.municipality.Plan;
+import jp.yorisoi.municipality.StaticChannelCredentials;
 import jp.yorisoi.reader.Channel;
 import jp.yorisoi.reader.Child;
 import jp.yorisoi.reader.Reader;
@@ -36,6 +40,8 @@ import jp.yorisoi.reader.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * One delivery through DeliveryService on the real adapters: readers, towns and the ledger in DynamoDB Local, LINE
@@ -99,10 +105,28 @@ class DeliveryServiceIT {
     }
 
     DeliveryService service(Ledger ledgerToUse) {
+        return service(ledgerToUse, CLOCK);
+    }
+
+    DeliveryService service(Ledger ledgerToUse, Clock clock) {
         // a generous read time-out: these tests are about the ledger and the retry key, not about slow answers
-        return new DeliveryService(rig.readers, rig.municipalities, content, ledgerToUse,
-                rig.lineChannel(Duration.ofSeconds(5)), new SesMailChannel(rig.sesClient, Optional.empty()), links,
-                counted::add, CLOCK);
+        return service(ledgerToUse, rig.lineChannel(Duration.ofSeconds(5)), clock);
+    }
+
+    DeliveryService service(Ledger ledgerToUse, LineMessenger line, Clock clock) {
+        return new DeliveryService(rig.readers, rig.municipalities, content, ledgerToUse, line,
+                new SesMailChannel(rig.sesClient, Optional.empty()), links, counted::add, clock);
+    }
+
+    /** The sender of an earlier attempt claimed the delivery at {@code claimedAt} and died before it pushed. */
+    void crashedAfterClaiming(Reader reader, Instant claimedAt) {
+        LedgerEntry sending = new LedgerEntry("demo", reader.readerId(), DAY.toString(), DAY, DeliveryStatus.SENDING,
+                "LINE", "MOTHER", 0, claimedAt);
+        assertEquals(Ledger.Claim.CLAIMED, rig.ledger.claim(sending, "crashed", claimedAt));
+    }
+
+    static Clock hoursAfter(int hours) {
+        return Clock.offset(CLOCK, Duration.ofHours(hours));
     }
 
     DeliveryService service() {
@@ -318,4 +342,100 @@ class DeliveryServiceIT {
         assertEquals(Optional.of(DeliveryStatus.SKIPPED), ledgerStatus(reader));
     }
 
+    @Test
+    void staleSendingRowIsInDoubtAndNotPushed() {
+        Reader reader = reader(Channel.LINE, "U1", ReaderStatus.ACTIVE, Child.expected("c1", DAY.plusDays(100)));
+        crashedAfterClaiming(reader, CLOCK.instant());
+
+        assertEquals(DeliveryService.Outcome.ALREADY_DONE, service(rig.ledger, hoursAfter(21)).deliver(jobFor(reader)));
+        assertEquals(DeliveryService.Outcome.ALREADY_DONE, service(rig.ledger, hoursAfter(22)).deliver(jobFor(reader)));
+
+        assertEquals(0, rig.line.requests());
+        LedgerEntry entry = rig.ledger.find("demo", reader.readerId(), DAY.toString()).orElseThrow();
+        assertEquals(DeliveryStatus.IN_DOUBT, entry.status());
+        assertEquals(LedgerEntry.RETRY_KEY_EXPIRED, entry.reason());
+        assertEquals(List.of(DeliveryMetrics.SENDING_IN_DOUBT, DeliveryMetrics.ALREADY_DONE), counted);
+    }
+
+    @Test
+    void youngerSendingRowIsPushedAgainWithTheSameRetryKey() {
+        Reader reader = reader(Channel.LINE, "U1", ReaderStatus.ACTIVE, Child.expected("c1", DAY.plusDays(100)));
+        crashedAfterClaiming(reader, CLOCK.instant());
+
+        assertEquals(DeliveryService.Outcome.SENT, service(rig.ledger, hoursAfter(19)).deliver(jobFor(reader)));
+
+        assertEquals(Set.of(DeliveryService.retryKey(jobFor(reader))), retryKeysSentFor("U1"));
+        assertEquals(Optional.of(DeliveryStatus.SENT), ledgerStatus(reader));
+    }
+
+    @Test
+    void aMailClaimWhoseAnswerWasLostIsStillThisAttemptsAndTheMailGoesOutOnce() {
+        Reader reader = reader(Channel.EMAIL, "parent@example.jp", ReaderStatus.ACTIVE, Child.born("c1", DAY.minusDays(40)));
+        LostAnswerDynamo lossy = new LostAnswerDynamo(rig.dynamoEndpoint,
+                request -> request instanceof UpdateItemRequest update && writes(update, DeliveryStatus.SENDING));
+
+        Outcome outcome = service(new DynamoLedger(lossy.client(), rig.tables.get("LedgerTable"))).deliver(jobFor(reader));
+
+        assertEquals(Outcome.SENT, outcome);
+        assertEquals(2, lossy.matchingRequestsSent());
+        assertEquals(1, rig.ses.sent().size());
+        assertEquals(Optional.of(DeliveryStatus.SENT), ledgerStatus(reader));
+        assertEquals(List.of(DeliveryMetrics.SENT), counted);
+    }
+
+    @Test
+    void aSentRecordWhoseAnswerWasLostCountsAsSentOnce() {
+        Reader reader = reader(Channel.LINE, "U1", ReaderStatus.ACTIVE, Child.expected("c1", DAY.plusDays(100)));
+        LostAnswerDynamo lossy = new LostAnswerDynamo(rig.dynamoEndpoint,
+                request -> request instanceof UpdateItemRequest update && writes(update, DeliveryStatus.SENT));
+
+        Outcome outcome = service(new DynamoLedger(lossy.client(), rig.tables.get("LedgerTable"))).deliver(jobFor(reader));
+
+        assertEquals(Outcome.SENT, outcome);
+        assertEquals(2, lossy.matchingRequestsSent());
+        assertEquals(1, rig.line.requests());
+        assertEquals(Optional.of(DeliveryStatus.SENT), ledgerStatus(reader));
+        assertEquals(List.of(DeliveryMetrics.SENT), counted);
+    }
+
+    @Test
+    void aMonthlyLimitStopsTheTownsPushesForTheDayButNotOtherTowns() {
+        rig.municipalities.save(new Municipality("other", "よそ町", "よそ町より", "電話", Plan.FULL, 3, 8, List.of("ja"),
+                null, true));
+        LinePushChannel twoChannels = new LinePushChannel(new StaticChannelCredentials(Map.of(
+                "demo", new StaticChannelCredentials.Credentials("s1", "token-demo"),
+                "other", new StaticChannelCredentials.Credentials("s2", "token-other"))),
+                rig.line.endpoint(), Duration.ofSeconds(5),
+                new Backoff(3, Duration.ofMillis(1), Duration.ofMillis(2), new Random(1)), duration -> {}, counted::add);
+        rig.line.monthlyLimitReached("token-demo");
+        List<Reader> demoReaders = List.of(
+                reader(Channel.LINE, "U1", ReaderStatus.ACTIVE, Child.expected("c1", DAY.plusDays(100))),
+                reader(Channel.LINE, "U2", ReaderStatus.ACTIVE, Child.expected("c1", DAY.plusDays(100))),
+                reader(Channel.LINE, "U3", ReaderStatus.ACTIVE, Child.expected("c1", DAY.plusDays(100))));
+        Reader otherReader = rig.readers.save(Reader.newcomer("other", Channel.LINE, "U9", CLOCK.instant())
+                .withStatus(ReaderStatus.ACTIVE).withRole(Role.MOTHER)
+                .withChildren(List.of(Child.expected("c1", DAY.plusDays(100)))));
+        // every job on a sender of its own, as separate containers would run them
+        for (Reader reader : demoReaders) {
+            assertEquals(Outcome.SKIPPED, service(rig.ledger, twoChannels, CLOCK).deliver(jobFor(reader)));
+        }
+        assertEquals(Outcome.SENT, service(rig.ledger, twoChannels, CLOCK).deliver(
+                DeliveryJob.daily("other", otherReader.readerId(), Channel.LINE, DAY)));
+
+        assertEquals(List.of("U1", "U9"), rig.line.attempts().stream().map(LineStub.Attempt::to).toList());
+        assertEquals(List.of("U9"), rig.line.accepted().stream().map(LineStub.Accepted::to).toList());
+        for (Reader reader : demoReaders) {
+            LedgerEntry entry = rig.ledger.find("demo", reader.readerId(), DAY.toString()).orElseThrow();
+            assertEquals(DeliveryStatus.SKIPPED, entry.status());
+            assertEquals(LedgerEntry.MONTHLY_LIMIT, entry.reason());
+        }
+        assertEquals(1, counted.stream().filter(DeliveryMetrics.LINE_MONTHLY_LIMIT::equals).count());
+        assertEquals(ReaderStatus.ACTIVE, rig.readers.find("demo", demoReaders.getFirst().readerId()).orElseThrow()
+                .status());
+    }
+
+    private static boolean writes(UpdateItemRequest update, DeliveryStatus status) {
+        AttributeValue written = update.expressionAttributeValues().get(":a_status");
+        return written != null && status.name().equals(written.s());
+    }
 }

@@ -2,6 +2,7 @@ package jp.yorisoi.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -33,8 +34,9 @@ class LinePushChannelIT {
     };
 
     final List<Duration> waits = new CopyOnWriteArrayList<>();
+    final List<String> counted = new CopyOnWriteArrayList<>();
     final LinePushChannel channel = new LinePushChannel(CREDENTIALS, STUB.endpoint(), Duration.ofMillis(400),
-            new Backoff(4, Duration.ofMillis(100), Duration.ofSeconds(1), new Random(3)), waits::add);
+            new Backoff(4, Duration.ofMillis(100), Duration.ofSeconds(1), new Random(3)), waits::add, counted::add);
 
     @BeforeEach
     void resetStub() {
@@ -120,5 +122,26 @@ class LinePushChannelIT {
 
         assertEquals(2, STUB.requests());
         assertEquals(1, STUB.accepted().size());
+    }
+
+    @Test
+    void everyRateLimitAnswerIsCountedAndBackedOff() {
+        STUB.withFaults(1, 1.0, 0, 0);
+
+        assertThrows(RetryableSendException.class, () -> channel.push("demo", "U1", List.of("一"), UUID.randomUUID()));
+
+        assertTrue(STUB.rateLimited() >= 1, "the seed gives some 429s among the 500s");
+        assertEquals(STUB.rateLimited(), counted.stream().filter(DeliveryMetrics.LINE_RATE_LIMITED::equals).count());
+    }
+
+    @Test
+    void theMonthlyLimitIsReportedAtOnceNotRetried() {
+        STUB.monthlyLimitReached("token-demo");
+
+        assertEquals(PushOutcome.MONTHLY_LIMIT, channel.push("demo", "U1", List.of("一"), UUID.randomUUID()));
+
+        assertEquals(1, STUB.requests());
+        assertEquals(List.of(), waits);
+        assertEquals(List.of(), counted);
     }
 }

@@ -1,5 +1,7 @@
 package jp.yorisoi.delivery.stubs;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,26 +59,37 @@ public final class CrashingLedger implements Ledger {
     }
 
     @Override
-    public boolean claim(LedgerEntry sending) {
-        return ledger.claim(sending);
+    public Claim claim(LedgerEntry sending, String claimId, Instant resendableSince) {
+        return ledger.claim(sending, claimId, resendableSince);
     }
 
     @Override
-    public boolean claimExclusive(LedgerEntry sending) {
-        return ledger.claimExclusive(sending);
+    public Claim claimExclusive(LedgerEntry sending, String claimId) {
+        return ledger.claimExclusive(sending, claimId);
     }
 
     @Override
-    public void complete(LedgerEntry done) {
+    public boolean monthlyLimitReached(String municipalityId, LocalDate date) {
+        return ledger.monthlyLimitReached(municipalityId, date);
+    }
+
+    @Override
+    public boolean recordMonthlyLimit(String municipalityId, LocalDate date, Instant at) {
+        return ledger.recordMonthlyLimit(municipalityId, date, at);
+    }
+
+    @Override
+    public boolean complete(LedgerEntry done, String claimId) {
         boolean crash = crashesAt.test(done) && crashed.add(once.apply(done));
         if (crash && !afterWrite) {
             crashes.incrementAndGet();
             throw new IllegalStateException("the sender died before the ledger write");
         }
-        ledger.complete(done);
+        boolean written = ledger.complete(done, claimId);
         if (crash) {
             crashes.incrementAndGet();
             throw new IllegalStateException("the sender died after the ledger write");
         }
+        return written;
     }
 }

@@ -50,6 +50,8 @@ public final class DeliveryRig implements AutoCloseable {
     public static final String LINE_TOKEN = "token-for-tests";
 
     public final DynamoDbClient dynamo;
+    /** Where {@link #dynamo} points: the in-JVM DynamoDB Local or the emulator at AWS_ENDPOINT_URL. */
+    public final URI dynamoEndpoint;
     public final SqsClient sqs;
     public final Map<String, String> tables;
     public final Map<String, String> queues;
@@ -65,8 +67,9 @@ public final class DeliveryRig implements AutoCloseable {
             "integration-test-secret".getBytes(StandardCharsets.UTF_8));
     public final QueueDriver driver;
 
-    private DeliveryRig(DynamoDbClient dynamo, SqsClient sqs, LineStub line, SesStub ses) {
+    private DeliveryRig(DynamoDbClient dynamo, URI dynamoEndpoint, SqsClient sqs, LineStub line, SesStub ses) {
         this.dynamo = dynamo;
+        this.dynamoEndpoint = dynamoEndpoint;
         this.sqs = sqs;
         this.line = line;
         this.ses = ses;
@@ -98,9 +101,10 @@ public final class DeliveryRig implements AutoCloseable {
         String endpoint = System.getenv("AWS_ENDPOINT_URL");
         if (endpoint != null && !endpoint.isBlank()) {
             AwsClients aws = AwsClients.forEmulator(URI.create(endpoint));
-            return new DeliveryRig(aws.dynamoDb(), aws.sqs(), line, ses);
+            return new DeliveryRig(aws.dynamoDb(), URI.create(endpoint), aws.sqs(), line, ses);
         }
-        return new DeliveryRig(LocalDynamo.shared().client(), LocalSqs.shared().client(), line, ses);
+        return new DeliveryRig(LocalDynamo.shared().client(), LocalDynamo.shared().endpoint(), LocalSqs.shared().client(),
+                line, ses);
     }
 
     public String queue(String logicalId) {
@@ -130,9 +134,10 @@ public final class DeliveryRig implements AutoCloseable {
         return driver.peekBodies(queue(logicalId));
     }
 
-    /** Every entry of the ledger table, read back through the adapter. */
+    /** Every reader's entry of the ledger table (not the towns' monthly-limit marks), read back through the adapter. */
     public List<LedgerEntry> ledgerEntries() {
         return dynamo.scanPaginator(r -> r.tableName(tables.get("LedgerTable"))
+                        .filterExpression("attribute_exists(readerId)")
                         .projectionExpression("municipalityId, readerId, deliveryKey"))
                 .items().stream()
                 .map(item -> ledger.find(item.get("municipalityId").s(), item.get("readerId").s(),

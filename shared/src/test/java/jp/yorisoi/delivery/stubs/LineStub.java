@@ -47,8 +47,10 @@ public final class LineStub implements AutoCloseable {
     private final Set<String> unknownUsers = ConcurrentHashMap.newKeySet();
     private final Set<String> failingUsers = ConcurrentHashMap.newKeySet();
     private final Set<String> rejectedTokens = ConcurrentHashMap.newKeySet();
+    private final Set<String> exhaustedTokens = ConcurrentHashMap.newKeySet();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger faults = new AtomicInteger();
+    private final AtomicInteger rateLimited = new AtomicInteger();
     private volatile Random random = new Random(0);
     private volatile double faultRate;
     private volatile double slowRate;
@@ -104,6 +106,12 @@ public final class LineStub implements AutoCloseable {
         return this;
     }
 
+    /** Answers 429 "You have reached your monthly limit." to pushes with this channel access token. */
+    public LineStub monthlyLimitReached(String token) {
+        exhaustedTokens.add(token);
+        return this;
+    }
+
     /** Pushes LINE accepted, one per retry key. */
     public List<Accepted> accepted() {
         return List.copyOf(acceptedInOrder);
@@ -130,6 +138,11 @@ public final class LineStub implements AutoCloseable {
         return faults.get();
     }
 
+    /** How many of the faults were rate-limit 429s. */
+    public int rateLimited() {
+        return rateLimited.get();
+    }
+
     public void reset() {
         accepted.clear();
         acceptedInOrder.clear();
@@ -137,8 +150,10 @@ public final class LineStub implements AutoCloseable {
         unknownUsers.clear();
         failingUsers.clear();
         rejectedTokens.clear();
+        exhaustedTokens.clear();
         requests.set(0);
         faults.set(0);
+        rateLimited.set(0);
         withoutFaults();
     }
 
@@ -172,6 +187,9 @@ public final class LineStub implements AutoCloseable {
             List<String> texts = new ArrayList<>();
             body.path("messages").forEach(m -> texts.add(m.path("text").asText()));
             attempts.add(new Attempt(retryKey, to, List.copyOf(texts)));
+            if (exhaustedTokens.contains(request.getHeader("Authorization").replaceFirst("^Bearer ", ""))) {
+                return json(429, "{\"message\":\"You have reached your monthly limit.\"}");
+            }
 
             double roll;
             boolean rollStatus;
@@ -181,6 +199,9 @@ public final class LineStub implements AutoCloseable {
             }
             if (roll < faultRate) {
                 faults.incrementAndGet();
+                if (rollStatus) {
+                    rateLimited.incrementAndGet();
+                }
                 return json(rollStatus ? 429 : 500, rollStatus
                         ? "{\"message\":\"The API rate limit has been exceeded. Try again later.\"}"
                         : "{\"message\":\"Internal server error\"}");
