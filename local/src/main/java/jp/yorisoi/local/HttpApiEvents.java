@@ -17,19 +17,30 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-/** Turns an HTTP request into the event API Gateway (HTTP API, payload format 2.0) hands a Lambda function. */
+/**
+ * Turns an HTTP request into the event API Gateway (HTTP API, payload format 2.0) hands a Lambda function, as in
+ * "Create AWS Lambda proxy integrations for HTTP APIs"
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html): header
+ * names lower-case, repeated headers and query parameters joined with commas, cookies in their own list, and on a
+ * named stage the stage as the first segment of {@code rawPath} and {@code requestContext.http.path}, while
+ * {@code routeKey} and {@code pathParameters} name the route within the stage.
+ */
 final class HttpApiEvents {
 
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
-    /** An HTTP request as received; {@code rawPath} and {@code rawQuery} still percent-encoded. */
+    /** An HTTP request as received; {@code rawPath} (stage included) and {@code rawQuery} still percent-encoded. */
     record Request(String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body,
                    String sourceIp, String host) {}
 
     private HttpApiEvents() {}
 
-    static APIGatewayV2HTTPEvent toEvent(Request request, ApiRoutes.Match match, Instant now) {
+    /** The account id API Gateway reports; the emulated API has none. */
+    static final String ACCOUNT_ID = "000000000000";
+    static final String API_ID = "local";
+
+    static APIGatewayV2HTTPEvent toEvent(Request request, ApiRoutes.Match match, String stage, Instant now) {
         Map<String, String> headers = new LinkedHashMap<>();
         List<String> cookies = new ArrayList<>();
         request.headers().forEach((name, values) -> {
@@ -42,6 +53,14 @@ final class HttpApiEvents {
             }
         });
 
+        // Added by API Gateway in front of every integration.
+        headers.putIfAbsent("x-forwarded-for", request.sourceIp());
+        headers.putIfAbsent("x-forwarded-proto", "http");
+        String domainName = request.host().replaceFirst(":\\d+$", "");
+        int port = request.host().matches(".*:\\d+$")
+                ? Integer.parseInt(request.host().substring(request.host().lastIndexOf(':') + 1)) : 80;
+        headers.putIfAbsent("x-forwarded-port", Integer.toString(port));
+
         String rawQuery = request.rawQuery() == null ? "" : request.rawQuery();
         Map<String, String> query = queryParameters(rawQuery);
 
@@ -53,13 +72,13 @@ final class HttpApiEvents {
                 .withUserAgent(headers.get("user-agent"))
                 .build();
         var context = APIGatewayV2HTTPEvent.RequestContext.builder()
-                .withAccountId("000000000000")
-                .withApiId("local")
-                .withDomainName(request.host())
-                .withDomainPrefix("local")
+                .withAccountId(ACCOUNT_ID)
+                .withApiId(API_ID)
+                .withDomainName(domainName)
+                .withDomainPrefix(domainName.split("\\.", 2)[0])
                 .withRequestId(UUID.randomUUID().toString())
                 .withRouteKey(match.route().routeKey())
-                .withStage("$default")
+                .withStage(stage)
                 .withTime(REQUEST_TIME.format(now))
                 .withTimeEpoch(now.toEpochMilli())
                 .withHttp(http)

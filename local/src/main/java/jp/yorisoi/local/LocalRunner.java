@@ -35,7 +35,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * The whole service on one machine ({@code ./run-local}): DynamoDB Local and ElasticMQ in this JVM (or the
  * emulator at AWS_ENDPOINT_URL) with the tables and queues of template.yaml, the Lambda handlers behind an HTTP
- * server that speaks API Gateway's event format, and a sandbox that catches every LINE message and e-mail.
+ * server that speaks API Gateway's event format on the template's stage (http://localhost:3000/dev/...), and a
+ * sandbox that catches every LINE message and e-mail.
  */
 public final class LocalRunner implements AutoCloseable {
 
@@ -105,7 +106,9 @@ public final class LocalRunner implements AutoCloseable {
             MunicipalityStore municipalities =
                     new DynamoMunicipalityStore(dynamoDb, LocalServices.lookup(tables, "MunicipalitiesTable", "table"));
 
-            LocalServer server = LocalServer.bind(config.port(), new Outbox(Clock.systemUTC()),
+            // the API on the stage a deploy with the template's defaults has: the same paths as the invoke URL
+            LocalServer server = LocalServer.bind(config.port(), template.apiStage(LocalServer.API),
+                    new Outbox(Clock.systemUTC()),
                     token -> channels.stream().filter(c -> c.accessToken().equals(token))
                             .map(LocalChannel::municipalityId).findFirst(),
                     sender -> municipalities.listActive().stream()
@@ -166,6 +169,11 @@ public final class LocalRunner implements AutoCloseable {
         return server.baseUri();
     }
 
+    /** The HTTP API as its stage serves it: http://localhost:PORT/dev, no trailing slash. */
+    public URI apiBaseUri() {
+        return server.apiBaseUri();
+    }
+
     public LocalServices services() {
         return services;
     }
@@ -177,7 +185,7 @@ public final class LocalRunner implements AutoCloseable {
     /** What is served and how to try it, printed at start. */
     String banner() {
         URI base = server.baseUri();
-        String webhook = base + "/webhook/" + LocalConfig.DEMO_MUNICIPALITY;
+        String webhook = server.apiBaseUri() + "/webhook/" + LocalConfig.DEMO_MUNICIPALITY;
         DemoWebhook follow = DemoWebhook.follow(config.demoChannelSecret(), services.clock().instant());
         String today = config.today().map(d -> d + " (TODAY, pinned)").orElse("the system clock, Asia/Tokyo");
         String aws = config.awsEndpoint()
@@ -189,7 +197,7 @@ public final class LocalRunner implements AutoCloseable {
                 yorisoi local runner on %1$s
                   sandbox        %1$s/sandbox   (every LINE reply/push and e-mail; JSON at /sandbox/messages)
                   LINE webhook   POST %2$s   (municipality "%3$s", channel secret "%4$s")
-                  admin API      %1$s/admin/…   Authorization: Bearer %5$s
+                  admin API      %12$s/admin/…   Authorization: Bearer %5$s
                   LINE API       %6$s   (the fake one answers at /v2/bot/… and /line-api/v2/bot/…)
                   AWS            %7$s
                   today          %8$s
@@ -203,12 +211,13 @@ public final class LocalRunner implements AutoCloseable {
                 Stop with Ctrl-C.
                 """.formatted(base, webhook, LocalConfig.DEMO_MUNICIPALITY, config.demoChannelSecret(),
                 config.adminToken(), services.lineApiBaseUrl(), aws, today, routeKeys(), content,
-                follow.curl(webhook));
+                follow.curl(webhook), server.apiBaseUri());
     }
 
     private String routeKeys() {
         List<String> keys = server.routes().routes().stream().map(ApiRoutes.Route::routeKey).toList();
-        return keys.isEmpty() ? "(no handlers registered)" : String.join(", ", keys);
+        return keys.isEmpty() ? "(no handlers registered)"
+                : String.join(", ", keys) + "   (on stage \"" + server.stage() + "\", as deployed)";
     }
 
     @Override

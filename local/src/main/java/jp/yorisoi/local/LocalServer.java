@@ -17,52 +17,64 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import jp.yorisoi.schedule.ProgramSchedule;
+import jp.yorisoi.testkit.TemplateResources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one HTTP server of the local runner, on the loopback interface: the HTTP API's routes (through the same
- * handler classes Lambda runs), the fake LINE API, the fake SES endpoint and the sandbox.
+ * handler classes Lambda runs), the fake LINE API, the fake SES endpoint and the sandbox. The API is served under
+ * its stage as API Gateway serves a named stage ({@code /dev/webhook/demo}, as
+ * {@code https://{apiId}.execute-api.{region}.amazonaws.com/dev/webhook/demo}); only a {@code $default} stage
+ * is served from the root.
  */
 public final class LocalServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalServer.class);
     static final String LINE_API_PREFIX = "/line-api";
+    /** The template's HTTP API, whose stage the server emulates. */
+    static final String API = "Api";
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final ApiRoutes routes;
+    private final String stage;
     private final Outbox outbox;
     private final FakeLineApi line;
     private final FakeSes ses;
 
-    private LocalServer(HttpServer server, ApiRoutes routes, Outbox outbox,
+    private LocalServer(HttpServer server, ApiRoutes routes, String stage, Outbox outbox,
                         Function<String, Optional<String>> municipalityOfToken,
                         Function<String, Optional<String>> municipalityOfSender) {
         this.server = server;
         this.routes = routes;
+        this.stage = stage;
         this.outbox = outbox;
         this.line = new FakeLineApi(outbox, municipalityOfToken);
         this.ses = new FakeSes(outbox, municipalityOfSender);
     }
 
-    /** Binds {@code port} (0 = a free one) and serves at once; see {@link #bind}. */
+    /** Binds {@code port} (0 = a free one) and serves at once the API on template.yaml's stage; see {@link #bind}. */
     public static LocalServer start(int port, Outbox outbox, Function<String, Optional<String>> municipalityOfToken,
                                     Function<String, Optional<String>> municipalityOfSender) throws IOException {
-        return bind(port, outbox, municipalityOfToken, municipalityOfSender).serve();
+        return bind(port, TemplateResources.locate().apiStage(API), outbox, municipalityOfToken, municipalityOfSender)
+                .serve();
     }
 
     /**
      * Binds {@code port} (0 = a free one) without serving yet: the address is known for wiring, and requests that
      * arrive before {@link #serve()} wait in the socket's backlog instead of meeting half-wired routes.
      *
+     * @param stage                the API stage emulated: "dev" serves {@code /dev/...}, "$default" the root
      * @param municipalityOfToken  channel access token → municipality, for the fake LINE API
      * @param municipalityOfSender sender e-mail address → municipality, to name the town of an e-mail
      */
-    public static LocalServer bind(int port, Outbox outbox, Function<String, Optional<String>> municipalityOfToken,
+    public static LocalServer bind(int port, String stage, Outbox outbox,
+                                   Function<String, Optional<String>> municipalityOfToken,
                                    Function<String, Optional<String>> municipalityOfSender) throws IOException {
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        LocalServer server = new LocalServer(http, new ApiRoutes(), outbox, municipalityOfToken, municipalityOfSender);
+        LocalServer server = new LocalServer(http, new ApiRoutes(), stage, outbox, municipalityOfToken,
+                municipalityOfSender);
         http.setExecutor(server.executor);
         http.createContext("/", server::dispatch);
         return server;
@@ -81,6 +93,16 @@ public final class LocalServer implements AutoCloseable {
     /** http://localhost:PORT, no trailing slash. */
     public URI baseUri() {
         return URI.create("http://localhost:" + port());
+    }
+
+    /** The stage the API is served on, as its requests' {@code requestContext.stage} says. */
+    public String stage() {
+        return stage;
+    }
+
+    /** Where the API's routes are, as the stage's invoke URL: http://localhost:PORT/dev, no trailing slash. */
+    public URI apiBaseUri() {
+        return URI.create(baseUri() + stagePrefix());
     }
 
     /** The HTTP API's routes; routes added after start are served from then on. */
@@ -113,8 +135,13 @@ public final class LocalServer implements AutoCloseable {
                 line.handle(exchange, path);
             } else if (path.startsWith("/v2/email/")) {
                 ses.handle(exchange, path);
+            } else if (path.startsWith(stagePrefix() + "/")) {
+                api(exchange, method, path, path.substring(stagePrefix().length()));
+            } else if (method.equals("GET") && path.equals("/")) {
+                exchange.getResponseHeaders().set("Location", "/sandbox");
+                HttpIo.send(exchange, 302, null, null);
             } else {
-                api(exchange, method, path);
+                notFound(exchange);
             }
         } catch (RuntimeException | IOException e) {
             log.error("local request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
@@ -133,23 +160,32 @@ public final class LocalServer implements AutoCloseable {
         }
     }
 
-    private void api(HttpExchange exchange, String method, String path) throws IOException {
-        Optional<ApiRoutes.Match> match = routes.match(method, path);
+    /** "/dev" for stage dev; nothing for the $default stage, which API Gateway serves from the root. */
+    private String stagePrefix() {
+        return stage.equals("$default") ? "" : "/" + stage;
+    }
+
+    /** As API Gateway answers a request no route matches. */
+    private static void notFound(HttpExchange exchange) throws IOException {
+        HttpIo.error(exchange, 404, "Not Found");
+    }
+
+    /**
+     * @param rawPath   the path as sent, stage included (it is the event's rawPath)
+     * @param routePath the path within the stage, which the routes match
+     */
+    private void api(HttpExchange exchange, String method, String rawPath, String routePath) throws IOException {
+        Optional<ApiRoutes.Match> match = routes.match(method, routePath);
         if (match.isEmpty()) {
-            if (method.equals("GET") && path.equals("/")) {
-                exchange.getResponseHeaders().set("Location", "/sandbox");
-                HttpIo.send(exchange, 302, null, null);
-            } else {
-                HttpIo.error(exchange, 404, "Not Found");
-            }
+            notFound(exchange);
             return;
         }
         byte[] body = HttpIo.body(exchange);
         rememberReplyTokens(body);
-        var request = new HttpApiEvents.Request(method, path, exchange.getRequestURI().getRawQuery(),
+        var request = new HttpApiEvents.Request(method, rawPath, exchange.getRequestURI().getRawQuery(),
                 exchange.getRequestHeaders(), body, exchange.getRemoteAddress().getAddress().getHostAddress(),
                 Optional.ofNullable(exchange.getRequestHeaders().getFirst("Host")).orElse("localhost"));
-        APIGatewayV2HTTPEvent event = HttpApiEvents.toEvent(request, match.get(), Clock.systemUTC().instant());
+        APIGatewayV2HTTPEvent event = HttpApiEvents.toEvent(request, match.get(), stage, Clock.systemUTC().instant());
         ApiRoutes.Route route = match.get().route();
 
         APIGatewayV2HTTPResponse response;

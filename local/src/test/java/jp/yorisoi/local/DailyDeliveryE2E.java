@@ -40,7 +40,7 @@ class DailyDeliveryE2E {
 
     @Test
     void aRegisteredParentGetsTheNextDaysPushOnceWhenTheOperatorRunsIt() throws Exception {
-        LineParent parent = new LineParent(runner.baseUri(), "demo", "demo-channel-secret",
+        LineParent parent = new LineParent(runner.apiBaseUri(), "demo", "demo-channel-secret",
                 "U0e2e0000000000000000000000000002");
         parent.follow();
         parent.pickDate("a=due", "2027-06-03");
@@ -64,7 +64,7 @@ class DailyDeliveryE2E {
 
     @Test
     void theAdminApiRefusesARunWithoutTheOperatorToken() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(runner.baseUri().resolve("/admin/runs"))
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(runner.apiBaseUri() + "/admin/runs"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"date\":\"2026-11-23\",\"municipalityId\":\"demo\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -74,7 +74,7 @@ class DailyDeliveryE2E {
     }
 
     private static HttpResponse<String> run(String date) throws Exception {
-        URI runs = runner.baseUri().resolve("/admin/runs");
+        URI runs = URI.create(runner.apiBaseUri() + "/admin/runs");
         return HTTP.send(HttpRequest.newBuilder(runs)
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + runner.services().adminToken())

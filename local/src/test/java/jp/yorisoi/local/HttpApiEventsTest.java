@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -26,8 +27,9 @@ class HttpApiEventsTest {
     private APIGatewayV2HTTPEvent event(String method, String path, String query, Map<String, List<String>> headers,
                                         byte[] body) {
         var match = routes.match(method, path).orElseThrow();
-        var request = new HttpApiEvents.Request(method, path, query, headers, body, "127.0.0.1", "localhost:3000");
-        return HttpApiEvents.toEvent(request, match, NOW);
+        var request = new HttpApiEvents.Request(method, "/dev" + path, query, headers, body, "127.0.0.1",
+                "localhost:3000");
+        return HttpApiEvents.toEvent(request, match, "dev", NOW);
     }
 
     @Test
@@ -43,17 +45,45 @@ class HttpApiEventsTest {
         assertEquals("2.0", event.getVersion());
         assertEquals("POST /webhook/{municipalityId}", event.getRouteKey());
         assertEquals("POST /webhook/{municipalityId}", event.getRequestContext().getRouteKey());
-        assertEquals("/webhook/demo", event.getRawPath());
+        assertEquals("/dev/webhook/demo", event.getRawPath());
         assertEquals("", event.getRawQueryString());
         assertEquals(Map.of("municipalityId", "demo"), event.getPathParameters());
         assertEquals("POST", event.getRequestContext().getHttp().getMethod());
-        assertEquals("/webhook/demo", event.getRequestContext().getHttp().getPath());
+        assertEquals("/dev/webhook/demo", event.getRequestContext().getHttp().getPath());
         assertEquals("c2lnbmF0dXJl", event.getHeaders().get("x-line-signature"));
         assertEquals("application/json; charset=utf-8", event.getHeaders().get("content-type"));
         assertEquals(body, event.getBody());
         assertFalse(event.getIsBase64Encoded());
         assertEquals(NOW.toEpochMilli(), event.getRequestContext().getTimeEpoch());
-        assertEquals("$default", event.getRequestContext().getStage());
+        assertEquals("dev", event.getRequestContext().getStage());
+        assertEquals("localhost", event.getRequestContext().getDomainName());
+        assertEquals("localhost", event.getRequestContext().getDomainPrefix());
+        assertEquals("127.0.0.1", event.getRequestContext().getHttp().getSourceIp());
+        assertEquals("127.0.0.1", event.getHeaders().get("x-forwarded-for"));
+        assertEquals("3000", event.getHeaders().get("x-forwarded-port"));
+        assertNull(event.getStageVariables());
+    }
+
+    @Test
+    void theRunnersWebhookEventHasTheShapeOfTheSampleTheNamedStageDelivers() {
+        APIGatewayV2HTTPEvent sample = EventLoader.loadApiGatewayHttpEvent(Samples.path("line-follow.json").toString());
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        sample.getHeaders().forEach((name, value) -> headers.put(name, List.of(value)));
+
+        APIGatewayV2HTTPEvent event = event("POST", "/webhook/demo", null, headers,
+                sample.getBody().getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(sample.getVersion(), event.getVersion());
+        assertEquals(sample.getRouteKey(), event.getRouteKey());
+        assertEquals(sample.getRawPath(), event.getRawPath());
+        assertEquals(sample.getRawQueryString(), event.getRawQueryString());
+        assertEquals(sample.getPathParameters(), event.getPathParameters());
+        assertEquals(sample.getRequestContext().getStage(), event.getRequestContext().getStage());
+        assertEquals(sample.getRequestContext().getRouteKey(), event.getRequestContext().getRouteKey());
+        assertEquals(sample.getRequestContext().getHttp().getPath(), event.getRequestContext().getHttp().getPath());
+        assertEquals(sample.getHeaders().get("x-line-signature"), event.getHeaders().get("x-line-signature"));
+        assertEquals(sample.getBody(), event.getBody());
+        assertEquals(sample.getIsBase64Encoded(), event.getIsBase64Encoded());
     }
 
     @Test

@@ -98,7 +98,7 @@ final class LineParent {
                 .formatted(type, userId, userId.substring(1, 9).toUpperCase(), sequence, userId.substring(1, 9), sequence,
                         detail);
         try {
-            return HTTP.send(HttpRequest.newBuilder(base.resolve("/webhook/" + municipalityId))
+            return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/webhook/" + municipalityId))
                             .header("Content-Type", "application/json")
                             .header("X-Line-Signature", DemoWebhook.sign(channelSecret, body))
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build(),

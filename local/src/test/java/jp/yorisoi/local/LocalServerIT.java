@@ -53,7 +53,8 @@ class LocalServerIT {
             APIGatewayV2HTTPResponse response = new APIGatewayV2HTTPResponse();
             response.setStatusCode(202);
             response.setHeaders(Map.of("Content-Type", "text/plain; charset=utf-8",
-                    "X-Route", event.getRouteKey(), "X-Function", context.getFunctionName()));
+                    "X-Route", event.getRouteKey(), "X-Function", context.getFunctionName(),
+                    "X-Raw-Path", event.getRawPath(), "X-Stage", event.getRequestContext().getStage()));
             response.setBody(event.getPathParameters().get("municipalityId") + "|"
                     + event.getHeaders().get("x-line-signature") + "|" + event.getBody());
             return response;
@@ -92,17 +93,30 @@ class LocalServerIT {
 
     @Test
     void routedRequestReachesTheHandlerAsAnApiGatewayEventAndItsResponseComesBack() throws Exception {
-        HttpResponse<String> response = send("POST", "/webhook/demo", "{\"events\":[]}");
+        HttpResponse<String> response = send("POST", "/dev/webhook/demo", "{\"events\":[]}");
 
         assertEquals(202, response.statusCode());
         assertEquals("demo|c2ln|{\"events\":[]}", response.body());
         assertEquals("POST /webhook/{municipalityId}", response.headers().firstValue("X-Route").orElseThrow());
         assertEquals("LineWebhookFunction", response.headers().firstValue("X-Function").orElseThrow());
+        assertEquals("/dev/webhook/demo", response.headers().firstValue("X-Raw-Path").orElseThrow());
+        assertEquals("dev", response.headers().firstValue("X-Stage").orElseThrow());
     }
 
     @Test
     void unknownPathIsNotFoundAsApiGatewaySaysIt() throws Exception {
-        HttpResponse<String> response = send("GET", "/webhook/demo", null);
+        HttpResponse<String> response = send("GET", "/dev/webhook/demo", null);
+
+        assertEquals(404, response.statusCode());
+        assertEquals("{\"message\":\"Not Found\"}", response.body());
+    }
+
+    @Test
+    void theApiIsServedOnlyUnderItsStageAsANamedStageIsDeployed() throws Exception {
+        assertEquals("dev", server.stage());
+        assertEquals(server.baseUri() + "/dev", server.apiBaseUri().toString());
+
+        HttpResponse<String> response = send("POST", "/webhook/demo", "{\"events\":[]}");
 
         assertEquals(404, response.statusCode());
         assertEquals("{\"message\":\"Not Found\"}", response.body());

@@ -32,7 +32,7 @@ class ParentRegistrationE2E {
 
     @Test
     void aParentFollowsRegistersAPregnancyReportsTheBirthStopsAndRestarts() {
-        LineParent parent = new LineParent(runner.baseUri(), "demo", "demo-channel-secret",
+        LineParent parent = new LineParent(runner.apiBaseUri(), "demo", "demo-channel-secret",
                 "U0e2e0000000000000000000000000001");
 
         assertEquals(200, parent.follow());

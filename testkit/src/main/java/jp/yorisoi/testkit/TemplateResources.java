@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -45,9 +46,11 @@ public final class TemplateResources {
             .readCapacityUnits(5L).writeCapacityUnits(5L).build();
 
     private final Map<String, Map<String, Object>> resources;
+    private final Map<String, Map<String, Object>> parameters;
 
-    private TemplateResources(Map<String, Map<String, Object>> resources) {
+    private TemplateResources(Map<String, Map<String, Object>> resources, Map<String, Map<String, Object>> parameters) {
         this.resources = resources;
+        this.parameters = parameters;
     }
 
     /** Reads template.yaml, found by walking up from the working directory. */
@@ -70,12 +73,68 @@ public final class TemplateResources {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + templateYaml, e);
         }
-        Map<String, Map<String, Object>> resources = new LinkedHashMap<>();
-        Object declared = template == null ? null : template.get("Resources");
+        return new TemplateResources(section(template, "Resources"), section(template, "Parameters"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> section(Map<String, Object> template, String name) {
+        Map<String, Map<String, Object>> entries = new LinkedHashMap<>();
+        Object declared = template == null ? null : template.get(name);
         if (declared instanceof Map<?, ?> map) {
-            map.forEach((id, resource) -> resources.put((String) id, (Map<String, Object>) resource));
+            map.forEach((id, entry) -> entries.put((String) id, (Map<String, Object>) entry));
         }
-        return new TemplateResources(resources);
+        return entries;
+    }
+
+    /** The default value of the template parameter {@code name}, as text. */
+    public String parameterDefault(String name) {
+        Map<String, Object> parameter = parameters.get(name);
+        Object value = parameter == null ? null : parameter.get("Default");
+        if (value == null) {
+            throw new IllegalStateException("template.yaml declares no default for parameter " + name);
+        }
+        return value.toString();
+    }
+
+    /** The route keys of the functions' HttpApi events, as API Gateway names them: "POST /webhook/{municipalityId}". */
+    @SuppressWarnings("unchecked")
+    public List<String> httpApiRouteKeys() {
+        List<String> keys = new ArrayList<>();
+        for (String function : logicalIds("AWS::Serverless::Function")) {
+            Object events = properties(function).get("Events");
+            if (!(events instanceof Map<?, ?> declared)) {
+                continue;
+            }
+            for (Object event : declared.values()) {
+                Map<String, Object> e = (Map<String, Object>) event;
+                if ("HttpApi".equals(e.get("Type")) && e.get("Properties") instanceof Map<?, ?> props) {
+                    String method = props.get("Method") == null ? "ANY" : props.get("Method").toString();
+                    keys.add(method.toUpperCase(Locale.ROOT) + " " + props.get("Path"));
+                }
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * The stage the HTTP API {@code logicalId} is deployed to when the stack parameters keep their defaults: its
+     * {@code StageName} (a literal or {@code !Ref} to a parameter), or "$default" when it names none.
+     */
+    public String apiStage(String logicalId) {
+        if (!resources.containsKey(logicalId)) {
+            throw new IllegalStateException("template.yaml declares no resource " + logicalId);
+        }
+        Object stageName = properties(logicalId).get("StageName");
+        if (stageName == null) {
+            return "$default";
+        }
+        if (stageName instanceof Map<?, ?> function && function.get("Ref") instanceof String ref) {
+            return parameterDefault(ref);
+        }
+        if (stageName instanceof String literal) {
+            return literal;
+        }
+        throw new IllegalStateException(logicalId + " has a StageName the local runner cannot read: " + stageName);
     }
 
     /** Logical ids of the resources of {@code type}, in template order. */

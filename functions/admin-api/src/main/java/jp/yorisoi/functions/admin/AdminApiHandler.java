@@ -87,8 +87,9 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 throw ApiException.badRequest("the body is not valid base64");
             }
         }
-        String path = event.getRawPath() != null ? event.getRawPath() : event.getRequestContext().getHttp().getPath();
-        return new ApiRequest(event.getRequestContext().getHttp().getMethod(), path, Map.of(), headers, body);
+        // routed by routeKey and pathParameters: rawPath carries the stage name ("/dev/admin/runs")
+        return new ApiRequest(event.getRequestContext().getHttp().getMethod(), RoutePath.of(event), Map.of(), headers,
+                body);
     }
 
     private static APIGatewayV2HTTPResponse respond(int status, Object body) {

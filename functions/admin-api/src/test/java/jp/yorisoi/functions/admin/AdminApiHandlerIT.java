@@ -60,11 +60,13 @@ class AdminApiHandlerIT {
         return EventLoader.loadApiGatewayHttpEvent("../../events/admin-runs.json");
     }
 
-    static APIGatewayV2HTTPEvent request(String method, String path, Map<String, String> headers, String body) {
+    /** The sample event as stage "dev" delivers {@code method /dev/admin/{proxy}}. */
+    static APIGatewayV2HTTPEvent request(String method, String proxy, Map<String, String> headers, String body) {
         APIGatewayV2HTTPEvent event = sample();
         event.getRequestContext().getHttp().setMethod(method);
-        event.getRequestContext().getHttp().setPath(path);
-        event.setRawPath(path);
+        event.getRequestContext().getHttp().setPath("/dev/admin/" + proxy);
+        event.setRawPath("/dev/admin/" + proxy);
+        event.setPathParameters(Map.of("proxy", proxy));
         event.setHeaders(new HashMap<>(headers));
         event.setBody(body);
         return event;
@@ -91,6 +93,17 @@ class AdminApiHandlerIT {
     }
 
     @Test
+    void theSampleIsWhatTheNamedStageDeliversAndIsRoutedByRouteKeyNotRawPath() throws IOException {
+        APIGatewayV2HTTPEvent event = sample();
+        assertEquals("/dev/admin/runs", event.getRawPath());
+        assertEquals("dev", event.getRequestContext().getStage());
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+
+        assertEquals(202, response.getStatusCode(), response.getBody());
+    }
+
+    @Test
     void theOperatorTokenIsLookedUpOnceAndCached() {
         handler.handleRequest(sample(), null);
         handler.handleRequest(sample(), null);
@@ -98,19 +111,19 @@ class AdminApiHandlerIT {
         assertEquals(1, tokenLookups.get());
     }
 
-    @ParameterizedTest(name = "{0} {1} → {4} {5}")
+    @ParameterizedTest(name = "{0} /dev/admin/{1} → {4} {5}")
     @CsvSource(delimiter = '|', value = {
-            "POST | /admin/runs  | none            | {\"date\":\"2026-11-22\",\"municipalityId\":\"demo\"} | 401 | unauthorized",
-            "POST | /admin/runs  | wrong           | {\"date\":\"2026-11-22\",\"municipalityId\":\"demo\"} | 401 | unauthorized",
-            "POST | /admin/nope  | json            | {}                                                   | 404 | not_found",
-            "GET  | /admin/runs  | json            | ''                                                   | 405 | method_not_allowed",
-            "POST | /admin/runs  | text            | {\"date\":\"2026-11-22\",\"municipalityId\":\"demo\"} | 415 | unsupported_media_type",
-            "POST | /admin/runs  | json            | {not json                                            | 400 | bad_request",
-            "POST | /admin/runs  | json            | [1,2]                                                | 400 | bad_request",
-            "POST | /admin/runs  | json            | {\"municipalityId\":\"demo\"}                        | 400 | bad_request",
-            "POST | /admin/runs  | json            | {\"date\":\"2026-02-30\",\"municipalityId\":\"demo\"} | 400 | bad_request",
-            "POST | /admin/runs  | json            | {\"date\":\"2026-11-22\",\"municipalityId\":7}        | 400 | bad_request",
-            "POST | /admin/runs  | json            | {\"date\":\"2026-11-22\",\"municipalityId\":\"atlantis\"} | 404 | not_found",
+            "POST | runs        | none            | {\"date\":\"2026-11-22\",\"municipalityId\":\"demo\"} | 401 | unauthorized",
+            "POST | runs        | wrong           | {\"date\":\"2026-11-22\",\"municipalityId\":\"demo\"} | 401 | unauthorized",
+            "POST | nope        | json            | {}                                                   | 404 | not_found",
+            "GET  | runs        | json            | ''                                                   | 405 | method_not_allowed",
+            "POST | runs        | text            | {\"date\":\"2026-11-22\",\"municipalityId\":\"demo\"} | 415 | unsupported_media_type",
+            "POST | runs        | json            | {not json                                            | 400 | bad_request",
+            "POST | runs        | json            | [1,2]                                                | 400 | bad_request",
+            "POST | runs        | json            | {\"municipalityId\":\"demo\"}                        | 400 | bad_request",
+            "POST | runs        | json            | {\"date\":\"2026-02-30\",\"municipalityId\":\"demo\"} | 400 | bad_request",
+            "POST | runs        | json            | {\"date\":\"2026-11-22\",\"municipalityId\":7}        | 400 | bad_request",
+            "POST | runs        | json            | {\"date\":\"2026-11-22\",\"municipalityId\":\"atlantis\"} | 404 | not_found",
     })
     void badRequestsGetAJsonErrorNeverA500(String method, String path, String auth, String body, int status,
             String error) throws IOException {

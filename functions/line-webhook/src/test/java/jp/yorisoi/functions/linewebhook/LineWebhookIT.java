@@ -51,6 +51,9 @@ class LineWebhookIT {
 
     static final String TOWN_ID = "sakura";
     static final String SECRET = "0123456789abcdef0123456789abcdef";
+    /** The town and channel secret the samples in events/ are addressed to and signed with (as the local runner's). */
+    static final String DEMO_ID = "demo";
+    static final String DEMO_SECRET = "demo-channel-secret";
     /** The user of the samples in events/. */
     static final String USER = "U8e4b0c2a7d6f41e3b9a5c0d1e2f3a4b5";
     static final String CONSULTATION = "さくら市こども家庭センター 0120-000-000（平日9時〜17時）";
@@ -85,10 +88,13 @@ class LineWebhookIT {
         DynamoMunicipalityStore municipalities = new DynamoMunicipalityStore(tables.dynamo(), tables.municipalities());
         municipalities.save(new Municipality(TOWN_ID, "さくら市", "さくら市より", CONSULTATION, Plan.FULL, 3, 7,
                 List.of("ja", "ja-easy", "en"), null, true));
+        municipalities.save(new Municipality(DEMO_ID, "デモ市", "デモ市より", CONSULTATION, Plan.FULL, 3, 8,
+                List.of("ja"), null, true));
         municipalities.save(new Municipality("closed", "閉じた町", "閉じた町より", "閉じた町役場", Plan.FULL, 3, 7,
                 List.of("ja"), null, false));
         StaticChannelCredentials credentials = new StaticChannelCredentials(Map.of(
                 TOWN_ID, new StaticChannelCredentials.Credentials(SECRET, "token-sakura"),
+                DEMO_ID, new StaticChannelCredentials.Credentials(DEMO_SECRET, "token-demo"),
                 "closed", new StaticChannelCredentials.Credentials(SECRET, "token-closed")));
         handler = new LineWebhookHandler(readers, municipalities,
                 new DynamoProcessedEvents(tables.dynamo(), tables.events()), credentials,
@@ -96,6 +102,23 @@ class LineWebhookIT {
     }
 
     // ---- the samples
+
+    @Test
+    void theSampleEventsAsStageDevDeliversThemRegisterAndThenUnfollowADemoParent() {
+        for (String sample : List.of("line-follow.json", "line-postback-date.json", "line-postback-role.json",
+                "line-postback-language.json", "line-message-text.json")) {
+            APIGatewayV2HTTPEvent event = SignedWebhooks.event(sample);
+            assertEquals("/dev/webhook/demo", event.getRawPath(), sample);
+            assertEquals("dev", event.getRequestContext().getStage(), sample);
+
+            assertEquals(200, handle(event).getStatusCode(), sample);
+        }
+        assertEquals(ReaderStatus.ACTIVE, readers.findByAddress(DEMO_ID, Channel.LINE, USER).orElseThrow().status());
+        assertEquals(5, replies().size());
+
+        assertEquals(200, handle(SignedWebhooks.event("line-unfollow.json")).getStatusCode());
+        assertEquals(ReaderStatus.BLOCKED, readers.findByAddress(DEMO_ID, Channel.LINE, USER).orElseThrow().status());
+    }
 
     @Test
     void followSampleRegistersANewcomerAndOffersBothDatePickers() {
@@ -269,8 +292,8 @@ class LineWebhookIT {
         handle(signed(TOWN_ID, body, SECRET));
         long version = reader().version();
 
-        APIGatewayV2HTTPResponse again = handle(signed(TOWN_ID, body.replace("\"isRedelivery\": false",
-                "\"isRedelivery\": true"), SECRET));
+        APIGatewayV2HTTPResponse again = handle(signed(TOWN_ID, body.replace("\"isRedelivery\":false",
+                "\"isRedelivery\":true"), SECRET));
 
         assertEquals(200, again.getStatusCode());
         assertEquals(version, reader().version());

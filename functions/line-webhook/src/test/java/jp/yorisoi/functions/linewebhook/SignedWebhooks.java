@@ -1,9 +1,8 @@
 package jp.yorisoi.functions.linewebhook;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.linecorp.bot.parser.LineSignatureValidator;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +15,11 @@ final class SignedWebhooks {
 
     private SignedWebhooks() {}
 
-    /** A sample body from the top-level events/ directory. */
-    static String sample(String name) {
+    /**
+     * A sample event from the top-level events/ directory, exactly as stage "dev" of the HTTP API delivers LINE's
+     * request for the demo town (signed with the demo channel secret).
+     */
+    static APIGatewayV2HTTPEvent event(String name) {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.isDirectory(dir.resolve("events"))) {
             dir = dir.getParent();
@@ -25,11 +27,12 @@ final class SignedWebhooks {
         if (dir == null) {
             throw new IllegalStateException("events/ not found above " + Path.of("").toAbsolutePath());
         }
-        try {
-            return Files.readString(dir.resolve("events").resolve(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return EventLoader.loadApiGatewayHttpEvent(dir.resolve("events").resolve(name).toString());
+    }
+
+    /** The LINE body a sample event carries. */
+    static String sample(String name) {
+        return event(name).getBody();
     }
 
     static String signature(byte[] body, String channelSecret) {
@@ -57,12 +60,14 @@ final class SignedWebhooks {
         if (municipalityId != null) {
             path.put("municipalityId", municipalityId);
         }
-        return APIGatewayV2HTTPEvent.builder()
-                .withRawPath("/webhook/" + municipalityId)
-                .withPathParameters(path)
-                .withHeaders(headers)
-                .withBody(body)
-                .withIsBase64Encoded(base64)
-                .build();
+        // the follow sample as the named stage delivers it, for another town, body and signature
+        APIGatewayV2HTTPEvent event = event("line-follow.json");
+        event.setRawPath("/dev/webhook/" + municipalityId);
+        event.getRequestContext().getHttp().setPath(event.getRawPath());
+        event.setPathParameters(path);
+        event.setHeaders(headers);
+        event.setBody(body);
+        event.setIsBase64Encoded(base64);
+        return event;
     }
 }

@@ -40,14 +40,14 @@ class WebhookEventsTest {
 
     @Test
     void followAfterABlockIsAnUnblock() {
-        String body = SignedWebhooks.sample("line-follow.json").replace("\"isUnblocked\": false", "\"isUnblocked\": true");
+        String body = SignedWebhooks.sample("line-follow.json").replace("\"isUnblocked\":false", "\"isUnblocked\":true");
 
         assertEquals(new ParentEvent.Followed(true), read(body).orElseThrow().event());
     }
 
     @Test
     void aStickerIsAnotherMessage() {
-        String body = SignedWebhooks.sample("line-message-text.json").replace("\"type\": \"text\"", "\"type\": \"sticker\"");
+        String body = SignedWebhooks.sample("line-message-text.json").replace("\"type\":\"text\"", "\"type\":\"sticker\"");
 
         assertEquals(new ParentEvent.OtherMessage(), read(body).orElseThrow().event());
     }
@@ -56,16 +56,16 @@ class WebhookEventsTest {
     void groupsStandbyModeAndStrangeUserIdsAreIgnored() {
         String follow = SignedWebhooks.sample("line-follow.json");
 
-        assertEquals(Optional.empty(), read(follow.replace("\"type\": \"user\"", "\"type\": \"group\", \"groupId\": \"C1\"")));
-        assertEquals(Optional.empty(), read(follow.replace("\"mode\": \"active\"", "\"mode\": \"standby\"")));
+        assertEquals(Optional.empty(), read(follow.replace("\"type\":\"user\"", "\"type\":\"group\",\"groupId\":\"C1\"")));
+        assertEquals(Optional.empty(), read(follow.replace("\"mode\":\"active\"", "\"mode\":\"standby\"")));
         assertEquals(Optional.empty(), read(follow.replace(USER, "Uxyz")));
         assertEquals(Optional.empty(), read(follow.replace("01JDCQ7Z3K0000000000000001", "x".repeat(65))));
     }
 
     @Test
     void unknownEventTypesAreIgnored() {
-        assertEquals(Optional.empty(), read(SignedWebhooks.sample("line-follow.json").replace("\"type\": \"follow\"",
-                "\"type\": \"videoPlayComplete\"")));
+        assertEquals(Optional.empty(), read(SignedWebhooks.sample("line-follow.json").replace("\"type\":\"follow\"",
+                "\"type\":\"videoPlayComplete\"")));
     }
 
     private static Optional<ParentAction> readSample(String name) {
