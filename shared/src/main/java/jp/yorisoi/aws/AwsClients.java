@@ -13,7 +13,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * Builds the AWS clients every function uses: explicit region, the light URL-connection HTTP client, and an
@@ -61,8 +60,16 @@ public final class AwsClients {
         return configure(SesV2Client.builder()).httpClient(UrlConnectionHttpClient.create()).build();
     }
 
-    public SsmClient ssm() {
-        return configure(SsmClient.builder()).httpClient(UrlConnectionHttpClient.create()).build();
+    /**
+     * SSM Parameter Store through {@link SsmParameters}, not the SSM SDK module. Its endpoint follows the SDK's
+     * order: the configured endpoint (AWS_ENDPOINT_URL), else AWS_ENDPOINT_URL_SSM, else SSM's regional endpoint.
+     */
+    public Parameters ssm() {
+        URI ssmEndpoint = endpoint
+                .or(() -> Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL_SSM")).filter(s -> !s.isBlank())
+                        .map(URI::create))
+                .orElseGet(() -> SsmParameters.defaultEndpoint(region));
+        return new SsmParameters(UrlConnectionHttpClient.create(), ssmEndpoint, region, credentials);
     }
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
