@@ -16,7 +16,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * Builds the AWS clients every function uses: explicit region, the light URL-connection HTTP client, and an
@@ -80,8 +79,20 @@ public final class AwsClients {
                 .httpClient(UrlConnectionHttpClient.create()).build();
     }
 
-    public SsmClient ssm() {
-        return configure(SsmClient.builder(), timeouts()).httpClient(UrlConnectionHttpClient.create()).build();
+    /**
+     * SSM Parameter Store through {@link SsmParameters}, not the SSM SDK module. Its endpoint follows the SDK's
+     * order: the configured endpoint (AWS_ENDPOINT_URL), else AWS_ENDPOINT_URL_SSM, else SSM's regional endpoint.
+     * Each attempt is bounded like the SDK clients' attempts; its own retries stay within their whole-call bound.
+     */
+    public Parameters ssm() {
+        URI ssmEndpoint = endpoint
+                .or(() -> Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL_SSM")).filter(s -> !s.isBlank())
+                        .map(URI::create))
+                .orElseGet(() -> SsmParameters.defaultEndpoint(region));
+        return new SsmParameters(UrlConnectionHttpClient.builder()
+                .connectionTimeout(API_CALL_ATTEMPT_TIMEOUT)
+                .socketTimeout(API_CALL_ATTEMPT_TIMEOUT)
+                .build(), ssmEndpoint, region, credentials);
     }
 
     private static ClientOverrideConfiguration.Builder timeouts() {

@@ -15,7 +15,6 @@ import jp.yorisoi.reader.Channel;
 import jp.yorisoi.reader.DynamoReaderStore;
 import jp.yorisoi.reader.ReaderStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * Builds the delivery services of the functions from their environment (table names, queue URLs, endpoints,
@@ -68,10 +67,10 @@ public final class DeliveryWiring {
         if (local != null && !local.isBlank()) {
             return local.getBytes(StandardCharsets.UTF_8);
         }
-        try (SsmClient ssm = aws.ssm()) {
-            return ssm.getParameter(r -> r.name(ssmPrefix() + "/mail/unsubscribe-secret").withDecryption(true))
-                    .parameter().value().getBytes(StandardCharsets.UTF_8);
-        }
+        String name = ssmPrefix() + "/mail/unsubscribe-secret";
+        return aws.ssm().decrypted(name)
+                .orElseThrow(() -> new IllegalStateException("SSM parameter " + name + " is missing"))
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private ReaderStore readers() {

@@ -6,8 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
+import jp.yorisoi.aws.Parameters;
 
 /**
  * Channel secrets and tokens from SSM Parameter Store ("{prefix}/line/{municipalityId}/channel-secret" and
@@ -18,16 +17,16 @@ public final class SsmChannelCredentials implements ChannelCredentials {
 
     static final Duration CACHE_FOR = Duration.ofMinutes(5);
 
-    private final SsmClient ssm;
+    private final Parameters ssm;
     private final String prefix;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    public SsmChannelCredentials(SsmClient ssm, String prefix) {
+    public SsmChannelCredentials(Parameters ssm, String prefix) {
         this(ssm, prefix, Clock.systemUTC());
     }
 
-    public SsmChannelCredentials(SsmClient ssm, String prefix, Clock clock) {
+    public SsmChannelCredentials(Parameters ssm, String prefix, Clock clock) {
         this.ssm = ssm;
         this.prefix = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
         this.clock = clock;
@@ -50,17 +49,9 @@ public final class SsmChannelCredentials implements ChannelCredentials {
         if (cached != null && now.isBefore(cached.until())) {
             return cached.value();
         }
-        Optional<String> value = fetch(name);
+        Optional<String> value = ssm.decrypted(name);
         cache.put(name, new Cached(value, now.plus(CACHE_FOR)));
         return value;
-    }
-
-    private Optional<String> fetch(String name) {
-        try {
-            return Optional.of(ssm.getParameter(r -> r.name(name).withDecryption(true)).parameter().value());
-        } catch (ParameterNotFoundException e) {
-            return Optional.empty();
-        }
     }
 
     private record Cached(Optional<String> value, Instant until) {}

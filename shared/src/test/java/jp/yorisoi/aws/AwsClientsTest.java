@@ -13,7 +13,6 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /** The clients as built, read back from their own configuration (nothing is called). */
 class AwsClientsTest {
@@ -25,9 +24,8 @@ class AwsClientsTest {
 
     @Test
     void everyClientBoundsEachAttemptAndTheWholeCallWellUnderTheFunctionTimeOut() {
-        try (DynamoDbClient dynamo = aws.dynamoDb(); SqsClient sqs = aws.sqs(); SesV2Client ses = aws.ses();
-                SsmClient ssm = aws.ssm()) {
-            for (SdkClient client : List.<SdkClient>of(dynamo, sqs, ses, ssm)) {
+        try (DynamoDbClient dynamo = aws.dynamoDb(); SqsClient sqs = aws.sqs(); SesV2Client ses = aws.ses()) {
+            for (SdkClient client : List.<SdkClient>of(dynamo, sqs, ses)) {
                 ClientOverrideConfiguration config = client.serviceClientConfiguration().overrideConfiguration();
                 Duration call = config.apiCallTimeout().orElseThrow();
                 Duration attempt = config.apiCallAttemptTimeout().orElseThrow();
@@ -36,6 +34,14 @@ class AwsClientsTest {
                 assertTrue(attempt.compareTo(call) < 0, client.serviceName() + " " + attempt);
             }
         }
+    }
+
+    @Test
+    void parameterStoreReadsWithAllTheirRetriesStayWellUnderTheFunctionTimeOut() {
+        Duration pauses = SsmParameters.FIRST_PAUSE.multipliedBy((1L << (SsmParameters.ATTEMPTS - 1)) - 1);
+        Duration worst = AwsClients.API_CALL_ATTEMPT_TIMEOUT.multipliedBy(SsmParameters.ATTEMPTS).plus(pauses);
+
+        assertTrue(worst.compareTo(SHORTEST_FUNCTION_TIMEOUT.dividedBy(2)) <= 0, "SSM worst case " + worst);
     }
 
     @Test

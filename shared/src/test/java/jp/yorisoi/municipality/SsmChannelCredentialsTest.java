@@ -1,7 +1,6 @@
 package jp.yorisoi.municipality;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -13,10 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.awssdk.services.ssm.model.GetParameterRequest;
-import software.amazon.awssdk.services.ssm.model.GetParameterResponse;
-import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
+import jp.yorisoi.aws.Parameters;
 
 class SsmChannelCredentialsTest {
 
@@ -27,10 +23,11 @@ class SsmChannelCredentialsTest {
     private final SsmChannelCredentials credentials = new SsmChannelCredentials(ssm, "/yorisoi/dev", clock);
 
     @Test
-    void readsSecretAndTokenDecryptedFromTheTownsParameters() {
+    void readsSecretAndTokenFromTheTownsParameters() {
         assertEquals(Optional.of("secret-1"), credentials.channelSecret("m1"));
         assertEquals(Optional.of("token-1"), credentials.accessToken("m1"));
-        assertTrue(ssm.requests.stream().allMatch(GetParameterRequest::withDecryption));
+        assertEquals(List.of("/yorisoi/dev/line/m1/channel-secret", "/yorisoi/dev/line/m1/channel-token"),
+                ssm.names());
     }
 
     @Test
@@ -77,8 +74,8 @@ class SsmChannelCredentialsTest {
     }
 
     /** SSM Parameter Store with fixed parameters; it records what was asked. */
-    private static final class FakeSsm implements SsmClient {
-        final List<GetParameterRequest> requests = new ArrayList<>();
+    private static final class FakeSsm implements Parameters {
+        final List<String> requests = new ArrayList<>();
         private final Map<String, String> parameters;
 
         FakeSsm(Map<String, String> parameters) {
@@ -86,26 +83,14 @@ class SsmChannelCredentialsTest {
         }
 
         @Override
-        public GetParameterResponse getParameter(GetParameterRequest request) {
-            requests.add(request);
-            String value = parameters.get(request.name());
-            if (value == null) {
-                throw ParameterNotFoundException.builder().message("not found").build();
-            }
-            return GetParameterResponse.builder().parameter(p -> p.name(request.name()).value(value)).build();
+        public Optional<String> decrypted(String name) {
+            requests.add(name);
+            return Optional.ofNullable(parameters.get(name));
         }
 
         List<String> names() {
-            return requests.stream().map(GetParameterRequest::name).toList();
+            return requests;
         }
-
-        @Override
-        public String serviceName() {
-            return "ssm";
-        }
-
-        @Override
-        public void close() {}
     }
 
     private static final class MovableClock extends Clock {

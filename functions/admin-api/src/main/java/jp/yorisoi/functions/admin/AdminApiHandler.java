@@ -15,12 +15,12 @@ import java.util.Map;
 import java.util.function.Supplier;
 import jp.yorisoi.aws.AwsClients;
 import jp.yorisoi.aws.Environment;
+import jp.yorisoi.aws.Parameters;
 import jp.yorisoi.delivery.DeliveryMetrics;
 import jp.yorisoi.delivery.DeliveryWiring;
 import jp.yorisoi.delivery.FanOutService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The operators' and staff's HTTP API ({@code /admin/...}, HTTP API payload 2.0): bearer-token auth, a router,
@@ -50,10 +50,10 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         if (local != null && !local.isBlank()) {
             return () -> local;
         }
-        String prefix = Environment.ssmPrefix(env);
-        SsmClient ssm = AwsClients.fromEnvironment(env).ssm();
-        return () -> ssm.getParameter(r -> r.name(prefix + "/admin/operator-token").withDecryption(true))
-                .parameter().value();
+        String name = Environment.ssmPrefix(env) + "/admin/operator-token";
+        Parameters ssm = AwsClients.fromEnvironment(env).ssm();
+        return () -> ssm.decrypted(name)
+                .orElseThrow(() -> new IllegalStateException("SSM parameter " + name + " is missing"));
     }
 
     @Override
