@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
 import jp.yorisoi.delivery.LedgerEntry.DeliveryStatus;
 import jp.yorisoi.testing.LocalTables;
 import org.junit.jupiter.api.Test;
@@ -74,22 +76,62 @@ class DynamoLedgerIT {
     }
 
     @Test
-    void entriesAreListedByMunicipalityAndDateAndExpireAfterAboutFourHundredDays() {
+    void entriesAreListedByMunicipalityAndDateInTheirShardAndExpireAfterAboutFourHundredDays() {
         ledger.complete(entry("L1", DeliveryStatus.SENT));
-        ledger.complete(entry("L2", DeliveryStatus.NOTHING_TO_SEND));
-        ledger.complete(new LedgerEntry("m1", "L3", DAY.minusDays(1).toString(), DAY.minusDays(1),
+        ledger.complete(new LedgerEntry("m1", "L1", DAY.minusDays(1).toString(), DAY.minusDays(1),
                 DeliveryStatus.SENT, "LINE", "MOTHER", 1, AT));
-        ledger.complete(new LedgerEntry("m2", "L4", DAY.toString(), DAY, DeliveryStatus.SENT, "LINE", "MOTHER", 1, AT));
+        ledger.complete(new LedgerEntry("m2", "L1", DAY.toString(), DAY, DeliveryStatus.SENT, "LINE", "MOTHER", 1, AT));
 
-        List<Map<String, AttributeValue>> items = tables.dynamo().query(r -> r.tableName(tables.ledger())
-                .indexName("ByMunicipalityDate")
-                .keyConditionExpression("muniDate = :md")
-                .expressionAttributeValues(Map.of(":md", AttributeValue.fromS("m1#" + DAY))))
-                .items();
+        List<Map<String, AttributeValue>> items = indexItems("m1#" + DAY + "#" + DynamoLedger.indexShard("L1"));
 
-        assertEquals(List.of("L1", "L2"), items.stream().map(i -> i.get("readerId").s()).toList());
+        assertEquals(List.of("L1"), items.stream().map(i -> i.get("readerId").s()).toList());
+        assertEquals(DAY.toString(), items.get(0).get("date").s());
         long expected = DAY.plusDays(400).atStartOfDay(ZoneId.of("Asia/Tokyo")).toEpochSecond();
         assertEquals(Long.toString(expected), items.get(0).get("expiresAt").n());
+        assertEquals(List.of(), indexItems("m1#" + DAY));
+    }
+
+    @Test
+    void oneTownsDayIsSpreadOverTheIndexShardsAndEveryShardIsCounted() {
+        List<String> readerIds = IntStream.range(0, 64).mapToObj(i -> "L" + i).toList();
+        readerIds.forEach(id -> ledger.complete(entry(id, DeliveryStatus.SENT)));
+
+        Map<Integer, Integer> perShard = new TreeMap<>();
+        for (int shard = 0; shard < DynamoLedger.INDEX_SHARDS; shard++) {
+            int found = indexItems("m1#" + DAY + "#" + shard).size();
+            if (found > 0) {
+                perShard.put(shard, found);
+            }
+        }
+
+        assertTrue(perShard.size() > DynamoLedger.INDEX_SHARDS / 2, perShard.toString());
+        assertTrue(perShard.values().stream().allMatch(n -> n < readerIds.size()), perShard.toString());
+        assertEquals(readerIds.size(), perShard.values().stream().mapToInt(Integer::intValue).sum());
+        assertEquals(readerIds.size(), ledger.finalDailyDeliveries("m1", DAY));
+    }
+
+    @Test
+    void onlyTheDaysFinalDailyEntriesOfTheTownCount() {
+        ledger.complete(entry("L1", DeliveryStatus.SENT));
+        ledger.complete(entry("L2", DeliveryStatus.NOTHING_TO_SEND));
+        ledger.complete(entry("L3", DeliveryStatus.SKIPPED));
+        ledger.complete(entry("L4", DeliveryStatus.SENDING));
+        ledger.complete(entry("M5", DeliveryStatus.RELEASED));
+        ledger.complete(new LedgerEntry("m1", "L6", "broadcast#b1", DAY, DeliveryStatus.SENT, "LINE", "MOTHER", 1, AT));
+        ledger.complete(new LedgerEntry("m1", "L7", DAY.minusDays(1).toString(), DAY.minusDays(1),
+                DeliveryStatus.SENT, "LINE", "MOTHER", 1, AT));
+        ledger.complete(new LedgerEntry("m2", "L8", DAY.toString(), DAY, DeliveryStatus.SENT, "LINE", "MOTHER", 1, AT));
+
+        assertEquals(3, ledger.finalDailyDeliveries("m1", DAY));
+        assertEquals(0, ledger.finalDailyDeliveries("m3", DAY));
+    }
+
+    private List<Map<String, AttributeValue>> indexItems(String muniDate) {
+        return tables.dynamo().query(r -> r.tableName(tables.ledger())
+                        .indexName("ByMunicipalityDate")
+                        .keyConditionExpression("muniDate = :md")
+                        .expressionAttributeValues(Map.of(":md", AttributeValue.fromS(muniDate))))
+                .items();
     }
 
     @Test
