@@ -23,7 +23,9 @@ public final class DynamoLedger implements Ledger, DeliveryTally {
     static final long RETENTION_DAYS = 400;
     static final String BY_MUNICIPALITY_DATE = "ByMunicipalityDate";
     /**
-     * Shards of one (town, day) in the index. A GSI partition takes about 1,000 writes/s; a town of 1,000,000
+     * Shards of one (town, day) in the index. A partition, of a table or a GSI, takes at most 1,000 write units/s
+     * (DynamoDB developer guide, "warm throughput scenarios"), and a GSI short of write capacity throttles the
+     * table's writes too (developer guide, "key range throughput exceeded"). A town of 1,000,000
      * readers served in ten minutes writes ~1,700 ledger items/s, twice each (SENDING, then final), so one
      * unsharded key would throttle the index and, through it, the senders' ledger writes. 16 shards keep each
      * under ~220/s. Changing the count re-files only new entries: readers of a day must use the count it was

@@ -230,8 +230,10 @@ public final class FanOutService {
     }
 
     /**
-     * The invocation stopped for time with parts of the hour left. The function fails on purpose: Lambda retries
-     * an asynchronous invocation that failed with the same event, and the retry skips the recorded parts.
+     * The invocation stopped for time with parts of the hour left. The function fails on purpose: Lambda runs an
+     * asynchronous invocation that returned an error twice more by default, one and then two minutes later, with
+     * the same event (Lambda developer guide, "How Lambda handles errors and retries with asynchronous
+     * invocation"), and the retry skips the recorded parts. No self-invocation, so no permission on itself.
      */
     public static final class FanOutContinuesException extends RuntimeException {
         public FanOutContinuesException(int partsLeft) {
