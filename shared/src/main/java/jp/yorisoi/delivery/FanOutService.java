@@ -3,14 +3,14 @@ package jp.yorisoi.delivery;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
@@ -114,7 +114,7 @@ public final class FanOutService {
             }
         }
         // segment by segment across the towns, so that every town is under way before any town is finished
-        Deque<Part> parts = new ConcurrentLinkedDeque<>();
+        Queue<Part> parts = new ConcurrentLinkedQueue<>();
         for (int segment = 0; segment < readers.segments(); segment++) {
             for (Map.Entry<String, Map<Integer, Integer>> town : done.entrySet()) {
                 if (!town.getValue().containsKey(segment)) {
@@ -149,7 +149,8 @@ public final class FanOutService {
         VirtualThreads.runAll(Collections.nCopies(PARALLEL_PARTS, worker), "interrupted during fan-out");
 
         Map<String, Integer> finished = new TreeMap<>();
-        for (String id : done.keySet()) {
+        for (Municipality town : towns) {
+            String id = town.municipalityId();
             if (failures.containsKey(id)) {
                 // the class only: a message could carry a queue URL or a request id, never useful here
                 LOG.error("fan-out for municipality {} on {} failed: {}", id, date,
@@ -159,8 +160,6 @@ public final class FanOutService {
                 LOG.info("fan-out for municipality {} on {}: {} jobs", id, date, enqueued.get(id).get());
             }
         }
-        failures.keySet().stream().filter(id -> !done.containsKey(id)).forEach(id -> LOG.error(
-                "fan-out for municipality {} on {} failed: {}", id, date, failures.get(id).getClass().getName()));
         if (outOfTime.get()) {
             LOG.warn("fan-out on {} stopped for time with {} parts left: the retry finishes them", date,
                     unfinished.get());
