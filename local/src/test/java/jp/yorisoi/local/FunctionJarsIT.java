@@ -51,7 +51,11 @@ class FunctionJarsIT {
                 "READERS_TABLE", tables.readers(),
                 "MUNICIPALITIES_TABLE", tables.municipalities(),
                 "LINE_JOB_QUEUE_URL", queues.url("LineJobQueue"),
-                "MAIL_JOB_QUEUE_URL", queues.url("MailJobQueue")));
+                "MAIL_JOB_QUEUE_URL", queues.url("MailJobQueue"),
+                "LEDGER_TABLE", tables.ledger(),
+                "POWERTOOLS_SERVICE_NAME", "fan-out",
+                "POWERTOOLS_METRICS_NAMESPACE", "yorisoi",
+                "AWS_LAMBDA_FUNCTION_NAME", "fan-out"));
 
         assertEquals(0, run.exitCode(), run.output());
         // 2026-11-21T23:00Z is 08:00 on the 22nd in Tokyo: the demo town's hour
@@ -61,6 +65,10 @@ class FunctionJarsIT {
                 && line.contains("fan-out for municipality demo")), "JSON log lines:\n" + run.output());
         assertEquals(List.of(DeliveryJob.daily("demo", reader.readerId(), Channel.LINE, LocalDate.parse("2026-11-22"))),
                 queues.jobs("LineJobQueue"));
+        // the hour's heartbeat as an EMF record in the log, with the Service dimension the alarms select on
+        assertTrue(run.output().lines().anyMatch(line -> line.contains("\"FanOutCompleted\"")
+                && line.contains("\"Namespace\":\"yorisoi\"") && line.contains("\"Service\":\"fan-out\"")),
+                run.output());
     }
 
     private record Run(int exitCode, String output) {}

@@ -43,6 +43,23 @@ public final class DeliveryWiring {
                 Channel.EMAIL, required("MAIL_JOB_QUEUE_URL"))));
     }
 
+    /** The hourly fan-out: records its progress in the ledger table so that a retry enqueues only what is left. */
+    public FanOutService hourlyFanOut(FanOutMetrics fanOutMetrics) {
+        return new FanOutService(municipalities(), readers(), new SqsJobQueue(aws.sqs(), Map.of(
+                Channel.LINE, required("LINE_JOB_QUEUE_URL"),
+                Channel.EMAIL, required("MAIL_JOB_QUEUE_URL"))), fanOutProgress(), fanOutMetrics);
+    }
+
+    /** The hourly check of the last hour's towns: enqueued readers against final ledger entries. */
+    public DeliveryReconciliation reconciliation(FanOutMetrics fanOutMetrics) {
+        return new DeliveryReconciliation(municipalities(), fanOutProgress(),
+                new DynamoLedger(dynamo(), required("LEDGER_TABLE")), fanOutMetrics);
+    }
+
+    private FanOutProgress fanOutProgress() {
+        return new DynamoFanOutProgress(dynamo(), required("LEDGER_TABLE"));
+    }
+
     /** The LINE sender's service: pushes through each town's channel; it is never handed an e-mail job. */
     public DeliveryService lineDeliveries() {
         LinePushChannel line = new LinePushChannel(new SsmChannelCredentials(aws.ssm(), ssmPrefix()),

@@ -12,21 +12,35 @@ import jp.yorisoi.schedule.ProgramSchedule;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * The delivery ledger in DynamoDB, one item per reader and delivery key. {@code muniDate} feeds the
- * {@code ByMunicipalityDate} index (stats, catch-up); entries expire about 400 days after their date so a
- * year-on-year comparison still has last year's figures. Claims and outcomes are conditional updates that keep the
- * claim's {@code claimId} and first {@code claimedAt} (epoch milliseconds) on the item.
+ * {@code ByMunicipalityDate} index (stats, reconciliation), sharded as {@code {municipalityId}#{date}#{shard}};
+ * entries expire about 400 days after their date so a year-on-year comparison still has last year's figures.
+ * Claims and outcomes are conditional updates that keep the claim's {@code claimId} and first {@code claimedAt}
+ * (epoch milliseconds) on the item.
  */
-public final class DynamoLedger implements Ledger {
+public final class DynamoLedger implements Ledger, DeliveryTally {
 
     static final long RETENTION_DAYS = 400;
     /** A monthly-limit flag stops one delivery day; it is kept a little longer than that day's retries. */
     static final long QUOTA_FLAG_DAYS = 3;
     /** Attributes an entry may lack: a write removes them, so no value of an earlier attempt lingers. */
     private static final List<String> OPTIONAL_ATTRIBUTES = List.of("channel", "role", "updatedAt", "reason");
+    static final String BY_MUNICIPALITY_DATE = "ByMunicipalityDate";
+    /**
+     * Shards of one (town, day) in the index. A partition, of a table or a GSI, takes at most 1,000 write units/s
+     * (DynamoDB developer guide, "warm throughput scenarios"), and a GSI short of write capacity throttles the
+     * table's writes too (developer guide, "key range throughput exceeded"). A town of 1,000,000
+     * readers served in ten minutes writes ~1,700 ledger items/s, twice each (SENDING, then final), so one
+     * unsharded key would throttle the index and, through it, the senders' ledger writes. 16 shards keep each
+     * under ~220/s. Changing the count re-files only new entries: readers of a day must use the count it was
+     * written with.
+     */
+    static final int INDEX_SHARDS = 16;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -270,6 +284,42 @@ public final class DynamoLedger implements Ledger {
         }
     }
 
+    /**
+     * Counts the town's daily deliveries of {@code date} that reached a final state, over every index shard
+     * (Query with {@code Select: COUNT}: the items are read but not returned).
+     */
+    @Override
+    public int finalDailyDeliveries(String municipalityId, LocalDate date) {
+        int count = 0;
+        for (int shard = 0; shard < INDEX_SHARDS; shard++) {
+            String key = indexKey(municipalityId, date, shard);
+            for (QueryResponse page : dynamo.queryPaginator(r -> r.tableName(table)
+                    .indexName(BY_MUNICIPALITY_DATE)
+                    .keyConditionExpression("muniDate = :key")
+                    .filterExpression("deliveryKey = :day AND #status IN (:sent, :nothing, :skipped)")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(
+                            ":key", AttributeValue.fromS(key),
+                            ":day", AttributeValue.fromS(date.toString()),
+                            ":sent", AttributeValue.fromS(DeliveryStatus.SENT.name()),
+                            ":nothing", AttributeValue.fromS(DeliveryStatus.NOTHING_TO_SEND.name()),
+                            ":skipped", AttributeValue.fromS(DeliveryStatus.SKIPPED.name())))
+                    .select(Select.COUNT))) {
+                count += page.count();
+            }
+        }
+        return count;
+    }
+
+    /** The index shard of a reader's entries: String.hashCode is fixed by the Java API, so stable across JVMs. */
+    static int indexShard(String readerId) {
+        return Math.floorMod(readerId.hashCode(), INDEX_SHARDS);
+    }
+
+    static String indexKey(String municipalityId, LocalDate date, int shard) {
+        return municipalityId + "#" + date + "#" + shard;
+    }
+
     private static Map<String, AttributeValue> toItem(LedgerEntry entry) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", AttributeValue.fromS(entry.municipalityId() + "#" + entry.readerId()));
@@ -283,7 +333,8 @@ public final class DynamoLedger implements Ledger {
         item.put("parts", AttributeValue.fromN(Integer.toString(entry.parts())));
         putIfPresent(item, "updatedAt", entry.updatedAt() == null ? null : entry.updatedAt().toString());
         putIfPresent(item, "reason", entry.reason());
-        item.put("muniDate", AttributeValue.fromS(entry.municipalityId() + "#" + entry.date()));
+        item.put("muniDate", AttributeValue.fromS(
+                indexKey(entry.municipalityId(), entry.date(), indexShard(entry.readerId()))));
         long expiresAt = entry.date().plusDays(RETENTION_DAYS).atStartOfDay(ProgramSchedule.ZONE).toEpochSecond();
         item.put("expiresAt", AttributeValue.fromN(Long.toString(expiresAt)));
         return item;

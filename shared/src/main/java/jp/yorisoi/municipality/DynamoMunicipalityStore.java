@@ -5,12 +5,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /** Municipalities in DynamoDB, one item per town keyed by {@code municipalityId}. */
 public final class DynamoMunicipalityStore implements MunicipalityStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DynamoMunicipalityStore.class);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -35,9 +40,12 @@ public final class DynamoMunicipalityStore implements MunicipalityStore {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
 
-    /** A Scan is fine here: the table holds one item per town, a few thousand at most. */
+    /**
+     * A Scan is fine here: the table holds one item per town, a few thousand at most. The log names only the
+     * town and the kind of fault: the record is the operators' to fix.
+     */
     @Override
-    public List<Municipality> listActive() {
+    public List<Municipality> listActive(Consumer<String> unreadable) {
         List<Municipality> active = new ArrayList<>();
         dynamo.scanPaginator(ScanRequest.builder()
                         .tableName(table)
@@ -45,7 +53,16 @@ public final class DynamoMunicipalityStore implements MunicipalityStore {
                         .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true)))
                         .build())
                 .items()
-                .forEach(item -> active.add(fromItem(item)));
+                .forEach(item -> {
+                    try {
+                        active.add(fromItem(item));
+                    } catch (RuntimeException e) {
+                        String municipalityId = item.get("municipalityId").s();
+                        LOG.error("municipality {} has an unreadable record ({}): left out", municipalityId,
+                                e.getClass().getSimpleName());
+                        unreadable.accept(municipalityId);
+                    }
+                });
         return active;
     }
 

@@ -31,6 +31,8 @@ class DeliveryWiringTest {
         DeliveryWiring wiring = DeliveryWiring.fromEnvironment(env(), DeliveryMetrics.NONE);
 
         assertNotNull(wiring.fanOut());
+        assertNotNull(wiring.hourlyFanOut(FanOutMetrics.NONE));
+        assertNotNull(wiring.reconciliation(FanOutMetrics.NONE));
         assertNotNull(wiring.lineDeliveries());
         assertNotNull(wiring.mailDeliveries());
         assertEquals("/yorisoi/dev", wiring.ssmPrefix());

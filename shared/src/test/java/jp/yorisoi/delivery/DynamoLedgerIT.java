@@ -12,6 +12,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import jp.yorisoi.delivery.Ledger.Claim;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
 import jp.yorisoi.delivery.LedgerEntry.DeliveryStatus;
 import jp.yorisoi.delivery.stubs.LostAnswerDynamo;
 import jp.yorisoi.testing.LocalTables;
@@ -67,13 +69,13 @@ class DynamoLedgerIT {
         assertEquals(DeliveryStatus.IN_DOUBT, inDoubt.status());
         assertEquals(LedgerEntry.RETRY_KEY_EXPIRED, inDoubt.reason());
         assertEquals(Claim.DONE, claim("L1", "c4", dayLater.plus(Duration.ofHours(1))));
-        assertFalse(ledger.complete(entry("L1", DeliveryStatus.SENT, dayLater), "c2"));
+        assertFalse(record(entry("L1", DeliveryStatus.SENT, dayLater), "c2"));
     }
 
     @Test
     void aReleasedDeliveryStartsItsAgeAfresh() {
         assertEquals(Claim.CLAIMED, claim("L1", "c1", AT));
-        assertTrue(ledger.complete(entry("L1", DeliveryStatus.RELEASED, AT), "c1"));
+        assertTrue(record(entry("L1", DeliveryStatus.RELEASED, AT), "c1"));
         Instant dayLater = AT.plus(Duration.ofHours(30));
 
         assertEquals(Claim.CLAIMED, claim("L1", "c2", dayLater));
@@ -85,9 +87,9 @@ class DynamoLedgerIT {
         claim("L1", "c1", AT);
         claim("L1", "c2", AT.plus(Duration.ofMinutes(5)));
 
-        assertFalse(ledger.complete(entry("L1", DeliveryStatus.SENT), "c1"));
+        assertFalse(record(entry("L1", DeliveryStatus.SENT), "c1"));
         assertEquals(DeliveryStatus.SENDING, ledger.find("m1", "L1", DAY.toString()).orElseThrow().status());
-        assertTrue(ledger.complete(entry("L1", DeliveryStatus.SENT), "c2"));
+        assertTrue(record(entry("L1", DeliveryStatus.SENT), "c2"));
         assertEquals(DeliveryStatus.SENT, ledger.find("m1", "L1", DAY.toString()).orElseThrow().status());
     }
 
@@ -141,23 +143,62 @@ class DynamoLedgerIT {
     }
 
     @Test
-    void entriesAreListedByMunicipalityAndDateAndExpireAfterAboutFourHundredDays() {
+    void entriesAreListedByMunicipalityAndDateInTheirShardAndExpireAfterAboutFourHundredDays() {
         record(entry("L1", DeliveryStatus.SENT));
-        record(entry("L2", DeliveryStatus.NOTHING_TO_SEND));
-        record(new LedgerEntry("m1", "L3", DAY.minusDays(1).toString(), DAY.minusDays(1),
+        record(new LedgerEntry("m1", "L1", DAY.minusDays(1).toString(), DAY.minusDays(1),
                 DeliveryStatus.SENT, "LINE", "MOTHER", 1, AT));
-        record(new LedgerEntry("m2", "L4", DAY.toString(), DAY, DeliveryStatus.SENT, "LINE", "MOTHER", 1, AT));
-        ledger.recordMonthlyLimit("m1", DAY, AT);
+        record(new LedgerEntry("m2", "L1", DAY.toString(), DAY, DeliveryStatus.SENT, "LINE", "MOTHER", 1, AT));
 
-        List<Map<String, AttributeValue>> items = tables.dynamo().query(r -> r.tableName(tables.ledger())
-                .indexName("ByMunicipalityDate")
-                .keyConditionExpression("muniDate = :md")
-                .expressionAttributeValues(Map.of(":md", AttributeValue.fromS("m1#" + DAY))))
-                .items();
+        List<Map<String, AttributeValue>> items = indexItems("m1#" + DAY + "#" + DynamoLedger.indexShard("L1"));
 
-        assertEquals(List.of("L1", "L2"), items.stream().map(i -> i.get("readerId").s()).toList());
+        assertEquals(List.of("L1"), items.stream().map(i -> i.get("readerId").s()).toList());
+        assertEquals(DAY.toString(), items.get(0).get("date").s());
         long expected = DAY.plusDays(400).atStartOfDay(ZoneId.of("Asia/Tokyo")).toEpochSecond();
         assertEquals(Long.toString(expected), items.get(0).get("expiresAt").n());
+        assertEquals(List.of(), indexItems("m1#" + DAY));
+    }
+
+    @Test
+    void oneTownsDayIsSpreadOverTheIndexShardsAndEveryShardIsCounted() {
+        List<String> readerIds = IntStream.range(0, 64).mapToObj(i -> "L" + i).toList();
+        readerIds.forEach(id -> record(entry(id, DeliveryStatus.SENT)));
+
+        Map<Integer, Integer> perShard = new TreeMap<>();
+        for (int shard = 0; shard < DynamoLedger.INDEX_SHARDS; shard++) {
+            int found = indexItems("m1#" + DAY + "#" + shard).size();
+            if (found > 0) {
+                perShard.put(shard, found);
+            }
+        }
+
+        assertTrue(perShard.size() > DynamoLedger.INDEX_SHARDS / 2, perShard.toString());
+        assertTrue(perShard.values().stream().allMatch(n -> n < readerIds.size()), perShard.toString());
+        assertEquals(readerIds.size(), perShard.values().stream().mapToInt(Integer::intValue).sum());
+        assertEquals(readerIds.size(), ledger.finalDailyDeliveries("m1", DAY));
+    }
+
+    @Test
+    void onlyTheDaysFinalDailyEntriesOfTheTownCount() {
+        record(entry("L1", DeliveryStatus.SENT));
+        record(entry("L2", DeliveryStatus.NOTHING_TO_SEND));
+        record(entry("L3", DeliveryStatus.SKIPPED));
+        assertEquals(Claim.CLAIMED, ledger.claim(entry("L4", DeliveryStatus.SENDING), "setup", AT.minus(WINDOW)));
+        record(entry("M5", DeliveryStatus.RELEASED));
+        record(new LedgerEntry("m1", "L6", "broadcast#b1", DAY, DeliveryStatus.SENT, "LINE", "MOTHER", 1, AT));
+        record(new LedgerEntry("m1", "L7", DAY.minusDays(1).toString(), DAY.minusDays(1),
+                DeliveryStatus.SENT, "LINE", "MOTHER", 1, AT));
+        record(new LedgerEntry("m2", "L8", DAY.toString(), DAY, DeliveryStatus.SENT, "LINE", "MOTHER", 1, AT));
+
+        assertEquals(3, ledger.finalDailyDeliveries("m1", DAY));
+        assertEquals(0, ledger.finalDailyDeliveries("m3", DAY));
+    }
+
+    private List<Map<String, AttributeValue>> indexItems(String muniDate) {
+        return tables.dynamo().query(r -> r.tableName(tables.ledger())
+                        .indexName("ByMunicipalityDate")
+                        .keyConditionExpression("muniDate = :md")
+                        .expressionAttributeValues(Map.of(":md", AttributeValue.fromS(muniDate))))
+                .items();
     }
 
     @Test
@@ -165,10 +206,10 @@ class DynamoLedgerIT {
         assertEquals(Claim.CLAIMED, ledger.claimExclusive(entry("M1", DeliveryStatus.SENDING), "c1"));
         assertEquals(Claim.IN_DOUBT, ledger.claimExclusive(entry("M1", DeliveryStatus.SENDING), "c2"));
 
-        assertTrue(ledger.complete(entry("M1", DeliveryStatus.RELEASED), "c1"));
+        assertTrue(record(entry("M1", DeliveryStatus.RELEASED), "c1"));
 
         assertEquals(Claim.CLAIMED, ledger.claimExclusive(entry("M1", DeliveryStatus.SENDING), "c3"));
-        assertTrue(ledger.complete(entry("M1", DeliveryStatus.SENT), "c3"));
+        assertTrue(record(entry("M1", DeliveryStatus.SENT), "c3"));
         assertEquals(Claim.DONE, ledger.claimExclusive(entry("M1", DeliveryStatus.SENDING), "c4"));
     }
 

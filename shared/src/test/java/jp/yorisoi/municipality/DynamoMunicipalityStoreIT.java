@@ -3,6 +3,7 @@ package jp.yorisoi.municipality;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,25 @@ class DynamoMunicipalityStoreIT {
                 .toList();
 
         assertEquals(List.of(a, c), active);
+    }
+
+    @Test
+    void anUnreadableActiveRecordIsLeftOutAndNamedWhileTheOthersAreListed() {
+        store.save(town("a", true));
+        store.save(town("c", true));
+        tables.dynamo().putItem(r -> r.tableName(tables.municipalities()).item(Map.of(
+                "municipalityId", AttributeValue.fromS("b"),
+                "name", AttributeValue.fromS("b町"),
+                "plan", AttributeValue.fromS("NO_SUCH_PLAN"),
+                "endBirthday", AttributeValue.fromS("three"),
+                "active", AttributeValue.fromBool(true))));
+        List<String> unreadable = new ArrayList<>();
+
+        List<String> listed = store.listActive(unreadable::add).stream().map(Municipality::municipalityId).sorted()
+                .toList();
+
+        assertEquals(List.of("a", "c"), listed);
+        assertEquals(List.of("b"), unreadable);
     }
 
     private static Municipality town(String id, boolean active) {

@@ -1,10 +1,14 @@
 package jp.yorisoi.functions.fanout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.amazonaws.services.lambda.runtime.Context;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,11 +16,20 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import jp.yorisoi.delivery.DeliveryJob;
+import jp.yorisoi.delivery.DeliveryReconciliation;
+import jp.yorisoi.delivery.DynamoFanOutProgress;
+import jp.yorisoi.delivery.DynamoLedger;
+import jp.yorisoi.delivery.FanOutMetrics;
 import jp.yorisoi.delivery.FanOutService;
+import jp.yorisoi.delivery.JobQueue;
+import jp.yorisoi.delivery.LedgerEntry;
+import jp.yorisoi.delivery.LedgerEntry.DeliveryStatus;
 import jp.yorisoi.municipality.DynamoMunicipalityStore;
 import jp.yorisoi.municipality.Municipality;
 import jp.yorisoi.municipality.Plan;
@@ -27,6 +40,7 @@ import jp.yorisoi.reader.Reader;
 import jp.yorisoi.reader.ReaderStatus;
 import jp.yorisoi.testing.LocalQueues;
 import jp.yorisoi.testing.LocalTables;
+import jp.yorisoi.testing.RecordingFanOutMetrics;
 import org.junit.jupiter.api.Test;
 
 /** The fan-out function's events through the handler, with towns and readers in DynamoDB Local and jobs in ElasticMQ. */
@@ -47,6 +61,23 @@ class FanOutHandlerIT {
         IntStream.range(0, readerCount).forEach(i -> readers.save(Reader.newcomer(id, Channel.LINE, "U" + id + i, Instant.EPOCH)
                 .withStatus(ReaderStatus.ACTIVE)
                 .withChildren(List.of(Child.born("c1", LocalDate.of(2026, 10, 1))))));
+    }
+
+    final DynamoFanOutProgress progress = new DynamoFanOutProgress(tables.dynamo(), tables.ledger());
+    final DynamoLedger ledger = new DynamoLedger(tables.dynamo(), tables.ledger());
+    final RecordingFanOutMetrics metrics = new RecordingFanOutMetrics();
+    final AtomicInteger flushes = new AtomicInteger();
+
+    /** The handler as the function wires it, on the emulators: progress, reconciliation, metrics. */
+    FanOutHandler hourlyHandlerAt(String instant, JobQueue jobs) {
+        return new FanOutHandler(new FanOutService(municipalities, readers, jobs, progress, metrics),
+                Optional.of(new DeliveryReconciliation(municipalities, progress, ledger, metrics)),
+                Clock.fixed(Instant.parse(instant), ZoneOffset.UTC), flushes::incrementAndGet);
+    }
+
+    static Context withRemainingMillis(long millis) {
+        return (Context) Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[] {Context.class},
+                (proxy, method, args) -> method.getName().equals("getRemainingTimeInMillis") ? (int) millis : null);
     }
 
     FanOutHandler handlerAt(String instant) {
@@ -103,5 +134,75 @@ class FanOutHandlerIT {
         assertEquals(2, jobs.size());
         assertEquals(Set.of(LocalDate.of(2026, 11, 20)), jobs.stream().map(DeliveryJob::date).collect(Collectors.toSet()));
         assertEquals(Set.of("later"), townsWithJobs());
+    }
+
+    @Test
+    void theHourAfterReconcilesTheTownsOfTheHourBeforeAndReportsTheShortfall() throws IOException {
+        hourlyHandlerAt("2026-11-22T00:00:00Z", queues.jobQueue()).handleRequest(event("fan-out-hourly.json"), null);
+        List<DeliveryJob> morning = queues.jobs("LineJobQueue");
+        assertEquals(3, morning.size());
+        settle(morning.get(0), DeliveryStatus.SENT);
+        settle(morning.get(1), DeliveryStatus.SKIPPED);
+        settle(morning.get(2), DeliveryStatus.SENDING);
+
+        Map<String, Object> nine = hourlyHandlerAt("2026-11-22T00:30:00Z", queues.jobQueue())
+                .handleRequest(Map.of("time", "2026-11-22T00:00:00Z"), null);
+
+        assertEquals(Map.of("later", 2), nine.get("enqueued"));
+        // 08:00 reconciled nothing (no town of 07:00), 09:00 found one of the three morning readers unserved
+        assertEquals(List.of(0, 1), metrics.values(FanOutMetrics.RECONCILIATION_SHORTFALL));
+        assertEquals(List.of(1, 1), metrics.values(FanOutMetrics.FAN_OUT_COMPLETED));
+        assertEquals(2, flushes.get());
+    }
+
+    /** Leaves the entry a sender would: its claim, then (unless still SENDING) the outcome. */
+    private void settle(DeliveryJob job, DeliveryStatus status) {
+        LedgerEntry done = finalEntry(job, status);
+        ledger.claim(finalEntry(job, DeliveryStatus.SENDING), "sender", done.updatedAt().minusSeconds(3600));
+        if (status != DeliveryStatus.SENDING) {
+            ledger.complete(done, "sender");
+        }
+    }
+
+    @Test
+    void aFailingTownFailsTheInvocationAfterTheOthersAndTheMetricsAreStillFlushed() throws IOException {
+        town("morning-too", 8, 4);
+        JobQueue refusingMorning = jobs -> {
+            if (jobs.getFirst().municipalityId().equals("morning")) {
+                throw new IllegalStateException("queue refused");
+            }
+            queues.jobQueue().enqueue(jobs);
+        };
+
+        assertThrows(IllegalStateException.class, () -> hourlyHandlerAt("2026-11-22T00:40:00Z", refusingMorning)
+                .handleRequest(event("fan-out-hourly.json"), null));
+
+        assertEquals(Set.of("morning-too"), townsWithJobs());
+        assertEquals(List.of(1), metrics.values(FanOutMetrics.TOWN_FAILED));
+        assertEquals(List.of(), metrics.values(FanOutMetrics.FAN_OUT_COMPLETED));
+        assertEquals(1, flushes.get());
+    }
+
+    @Test
+    void anInvocationWithTooLittleTimeLeftHandsTheHourToItsRetry() throws IOException {
+        Map<String, Object> event = event("fan-out-hourly.json");
+
+        assertThrows(FanOutService.FanOutContinuesException.class,
+                () -> hourlyHandlerAt("2026-11-22T00:00:00Z", queues.jobQueue()).handleRequest(event,
+                        withRemainingMillis(60_000)));
+        assertEquals(List.of(), queues.allJobs());
+
+        Map<String, Object> retried = hourlyHandlerAt("2026-11-22T00:01:00Z", queues.jobQueue())
+                .handleRequest(event, withRemainingMillis(890_000));
+
+        assertEquals(Map.of("morning", 3), retried.get("enqueued"));
+        assertEquals(3, queues.allJobs().size());
+        assertEquals(List.of(1), metrics.values(FanOutMetrics.FAN_OUT_COMPLETED));
+        assertEquals(2, flushes.get());
+    }
+
+    static LedgerEntry finalEntry(DeliveryJob job, DeliveryStatus status) {
+        return new LedgerEntry(job.municipalityId(), job.readerId(), job.deliveryKey(), job.date(), status,
+                job.channel().name(), "MOTHER", status == DeliveryStatus.SENT ? 1 : 0, Instant.parse("2026-11-21T23:01:00Z"));
     }
 }
