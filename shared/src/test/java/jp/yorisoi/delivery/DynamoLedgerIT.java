@@ -69,13 +69,13 @@ class DynamoLedgerIT {
         assertEquals(DeliveryStatus.IN_DOUBT, inDoubt.status());
         assertEquals(LedgerEntry.RETRY_KEY_EXPIRED, inDoubt.reason());
         assertEquals(Claim.DONE, claim("L1", "c4", dayLater.plus(Duration.ofHours(1))));
-        assertFalse(record(entry("L1", DeliveryStatus.SENT, dayLater), "c2"));
+        assertFalse(ledger.complete(entry("L1", DeliveryStatus.SENT, dayLater), "c2"));
     }
 
     @Test
     void aReleasedDeliveryStartsItsAgeAfresh() {
         assertEquals(Claim.CLAIMED, claim("L1", "c1", AT));
-        assertTrue(record(entry("L1", DeliveryStatus.RELEASED, AT), "c1"));
+        assertTrue(ledger.complete(entry("L1", DeliveryStatus.RELEASED, AT), "c1"));
         Instant dayLater = AT.plus(Duration.ofHours(30));
 
         assertEquals(Claim.CLAIMED, claim("L1", "c2", dayLater));
@@ -87,9 +87,9 @@ class DynamoLedgerIT {
         claim("L1", "c1", AT);
         claim("L1", "c2", AT.plus(Duration.ofMinutes(5)));
 
-        assertFalse(record(entry("L1", DeliveryStatus.SENT), "c1"));
+        assertFalse(ledger.complete(entry("L1", DeliveryStatus.SENT), "c1"));
         assertEquals(DeliveryStatus.SENDING, ledger.find("m1", "L1", DAY.toString()).orElseThrow().status());
-        assertTrue(record(entry("L1", DeliveryStatus.SENT), "c2"));
+        assertTrue(ledger.complete(entry("L1", DeliveryStatus.SENT), "c2"));
         assertEquals(DeliveryStatus.SENT, ledger.find("m1", "L1", DAY.toString()).orElseThrow().status());
     }
 
@@ -206,10 +206,10 @@ class DynamoLedgerIT {
         assertEquals(Claim.CLAIMED, ledger.claimExclusive(entry("M1", DeliveryStatus.SENDING), "c1"));
         assertEquals(Claim.IN_DOUBT, ledger.claimExclusive(entry("M1", DeliveryStatus.SENDING), "c2"));
 
-        assertTrue(record(entry("M1", DeliveryStatus.RELEASED), "c1"));
+        assertTrue(ledger.complete(entry("M1", DeliveryStatus.RELEASED), "c1"));
 
         assertEquals(Claim.CLAIMED, ledger.claimExclusive(entry("M1", DeliveryStatus.SENDING), "c3"));
-        assertTrue(record(entry("M1", DeliveryStatus.SENT), "c3"));
+        assertTrue(ledger.complete(entry("M1", DeliveryStatus.SENT), "c3"));
         assertEquals(Claim.DONE, ledger.claimExclusive(entry("M1", DeliveryStatus.SENDING), "c4"));
     }
 
