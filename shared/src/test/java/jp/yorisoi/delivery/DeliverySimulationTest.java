@@ -137,7 +137,7 @@ class DeliverySimulationTest {
 
     // ---------------------------------------------------------------- the property
 
-    @Property(tries = 150, shrinking = ShrinkingMode.BOUNDED)
+    @Property(tries = 100, shrinking = ShrinkingMode.BOUNDED)
     void everyReadersDaysFollowTheRulesOverTheYears(@ForAll("scenarios") Scenario scenario) {
         Sim sim = new Sim(scenario);
         Municipality town = new Municipality(TOWN_ID, "シム市", "シム市より", "相談 0120-000-000", Plan.FULL,
