@@ -55,7 +55,10 @@ class DeployedTemplateIT {
                     "dynamodb:Query ReadersTable/index/ActiveReaders", // DynamoReaderStore.forEachActiveReader
                     "sqs:SendMessage LineJobQueue", // SqsJobQueue: SendMessageBatch
                     "sqs:SendMessage MailJobQueue",
-                    "sqs:SendMessage FanOutFailureQueue"), // Lambda's OnFailure destination (EventInvokeConfig)
+                    "sqs:SendMessage FanOutFailureQueue", // Lambda's OnFailure destination (EventInvokeConfig)
+                    "dynamodb:Query LedgerTable", // DynamoFanOutProgress.completedSegments
+                    "dynamodb:PutItem LedgerTable", // DynamoFanOutProgress.recordCompleted
+                    "dynamodb:Query LedgerTable/index/ByMunicipalityDate"), // DynamoLedger.finalDailyDeliveries
             "LineSenderFunction", Set.of(
                     "managed:AWSLambdaBasicExecutionRole",
                     "managed:AWSXrayWriteOnlyAccess",
@@ -69,8 +72,9 @@ class DeployedTemplateIT {
                     "dynamodb:GetItem MunicipalitiesTable", // DynamoMunicipalityStore.find
                     "dynamodb:GetItem ContentTable", // DynamoCatalogue texts
                     "dynamodb:Query ContentTable", // DynamoCatalogue.calendar
-                    "dynamodb:GetItem LedgerTable", // DynamoLedger.find
-                    "dynamodb:PutItem LedgerTable", // DynamoLedger.claim, complete
+                    "dynamodb:GetItem LedgerTable", // DynamoLedger.find, a claim's own-write check
+                    "dynamodb:PutItem LedgerTable", // DynamoLedger.recordMonthlyLimit
+                    "dynamodb:UpdateItem LedgerTable", // DynamoLedger.claim, complete (conditional updates)
                     "ssm:GetParameter parameter/yorisoi/${Stage}/line/*/channel-token"), // SsmChannelCredentials
             "MailSenderFunction", Set.of(
                     "managed:AWSLambdaBasicExecutionRole",
@@ -86,7 +90,7 @@ class DeployedTemplateIT {
                     "dynamodb:GetItem ContentTable",
                     "dynamodb:Query ContentTable",
                     "dynamodb:GetItem LedgerTable",
-                    "dynamodb:PutItem LedgerTable", // DynamoLedger.claimExclusive, complete
+                    "dynamodb:UpdateItem LedgerTable", // DynamoLedger.claimExclusive, complete
                     "ssm:GetParameter parameter/yorisoi/${Stage}/mail/unsubscribe-secret", // DeliveryWiring
                     "ses:SendEmail identity/${MailIdentity}", // SesMailChannel
                     "ses:SendEmail identity/*@${MailIdentity}",
