@@ -67,7 +67,7 @@ public final class DynamoLedger implements Ledger {
         if (sending.status() != DeliveryStatus.SENDING) {
             throw new IllegalArgumentException("a claim writes SENDING, not " + sending.status());
         }
-        Update update = Update.of(toItem(sending))
+        Update update = Update.writing(toItem(sending))
                 .set("claimId", AttributeValue.fromS(claimId))
                 .setIfNotExists("claimedAt", AttributeValue.fromN(Long.toString(sending.updatedAt().toEpochMilli())))
                 .condition(condition)
@@ -99,7 +99,7 @@ public final class DynamoLedger implements Ledger {
 
     /** Turns a SENDING entry first claimed before {@code resendableSince} into the final IN_DOUBT. */
     private boolean markInDoubt(LedgerEntry sending, Instant resendableSince) {
-        Update update = Update.of(Map.of())
+        Update update = new Update()
                 .set("status", AttributeValue.fromS(DeliveryStatus.IN_DOUBT.name()))
                 .set("reason", AttributeValue.fromS(LedgerEntry.RETRY_KEY_EXPIRED))
                 .set("updatedAt", AttributeValue.fromS(sending.updatedAt().toString()))
@@ -124,7 +124,7 @@ public final class DynamoLedger implements Ledger {
         if (done.status() == DeliveryStatus.SENDING) {
             throw new IllegalArgumentException("complete writes an outcome, not SENDING");
         }
-        Update update = Update.of(toItem(done))
+        Update update = Update.writing(toItem(done))
                 .condition("#status = :sending AND claimId = :claimId")
                 .value(":sending", AttributeValue.fromS(DeliveryStatus.SENDING.name()))
                 .value(":claimId", AttributeValue.fromS(claimId));
@@ -204,7 +204,7 @@ public final class DynamoLedger implements Ledger {
         private final Map<String, AttributeValue> values = new HashMap<>();
         private String condition;
 
-        static Update of(Map<String, AttributeValue> item) {
+        static Update writing(Map<String, AttributeValue> item) {
             Update update = new Update();
             item.forEach((name, value) -> {
                 if (!name.equals("pk") && !name.equals("deliveryKey")) {
@@ -212,7 +212,7 @@ public final class DynamoLedger implements Ledger {
                 }
             });
             for (String optional : OPTIONAL_ATTRIBUTES) {
-                if (!item.isEmpty() && !item.containsKey(optional)) {
+                if (!item.containsKey(optional)) {
                     update.remove(optional);
                 }
             }
