@@ -135,6 +135,8 @@ public final class DeliveryService {
                 return Outcome.UNREACHABLE;
             }
             case MONTHLY_LIMIT -> {
+                // LINE processed nothing: the birth question was not asked today after all
+                forgetBirthQuestion(job, reader, municipality);
                 if (ledger.recordMonthlyLimit(job.municipalityId(), job.date(), clock.instant())) {
                     metrics.count(DeliveryMetrics.LINE_MONTHLY_LIMIT);
                     LOG.error("LINE channel of municipality {} reached its monthly message limit: its pushes for {} "
@@ -270,6 +272,23 @@ public final class DeliveryService {
                 Optional<Child> child = updated.child(childId).filter(c -> c.birthAskedOn() == null);
                 if (child.isPresent()) {
                     updated = updated.withChild(child.get().askedAboutBirth(job.date()));
+                }
+            }
+            return updated;
+        });
+    }
+
+    private void forgetBirthQuestion(DeliveryJob job, Reader reader, Municipality municipality) {
+        List<String> asked = content.childrenAskedAboutBirth(job, reader, municipality);
+        if (asked.isEmpty()) {
+            return;
+        }
+        updateReader(job, current -> {
+            Reader updated = current;
+            for (String childId : asked) {
+                Optional<Child> child = updated.child(childId).filter(c -> job.date().equals(c.birthAskedOn()));
+                if (child.isPresent()) {
+                    updated = updated.withChild(child.get().askedAboutBirth(null));
                 }
             }
             return updated;
