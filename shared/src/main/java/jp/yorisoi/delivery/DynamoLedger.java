@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import jp.yorisoi.delivery.LedgerEntry.DeliveryStatus;
 import jp.yorisoi.schedule.ProgramSchedule;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -93,14 +94,20 @@ public final class DynamoLedger implements Ledger {
             if (resendableSince == null) {
                 return Claim.IN_DOUBT;
             }
-            return markInDoubt(sending, resendableSince) ? Claim.IN_DOUBT : Claim.DONE;
+            return markInDoubt(sending, claimId, resendableSince) ? Claim.IN_DOUBT : Claim.DONE;
         }
     }
 
-    /** Turns a SENDING entry first claimed before {@code resendableSince} into the final IN_DOUBT. */
-    private boolean markInDoubt(LedgerEntry sending, Instant resendableSince) {
+    /**
+     * Turns a SENDING entry first claimed before {@code resendableSince} into the final IN_DOUBT, under this
+     * attempt's claim id so that a retry of this very write is recognised.
+     *
+     * @return false when another attempt finished the entry first
+     */
+    private boolean markInDoubt(LedgerEntry sending, String claimId, Instant resendableSince) {
         Update update = new Update()
                 .set("status", AttributeValue.fromS(DeliveryStatus.IN_DOUBT.name()))
+                .set("claimId", AttributeValue.fromS(claimId))
                 .set("reason", AttributeValue.fromS(LedgerEntry.RETRY_KEY_EXPIRED))
                 .set("updatedAt", AttributeValue.fromS(sending.updatedAt().toString()))
                 .condition("#status = :sending AND claimedAt < :since")
@@ -110,7 +117,8 @@ public final class DynamoLedger implements Ledger {
             apply(sending, update);
             return true;
         } catch (ConditionalCheckFailedException finishedMeanwhile) {
-            return false;
+            return claimId.equals(string(item(sending.municipalityId(), sending.readerId(), sending.deliveryKey())
+                    .get("claimId")));
         }
     }
 
@@ -155,9 +163,12 @@ public final class DynamoLedger implements Ledger {
         return item != null && !item.isEmpty();
     }
 
+    /** The item carries a random id of this call, so that a retry of the same put is told from another sender's. */
     @Override
     public boolean recordMonthlyLimit(String municipalityId, LocalDate date, Instant at) {
+        String recordedBy = UUID.randomUUID().toString();
         Map<String, AttributeValue> item = new HashMap<>(quotaKey(municipalityId, date));
+        item.put("claimId", AttributeValue.fromS(recordedBy));
         item.put("municipalityId", AttributeValue.fromS(municipalityId));
         item.put("reason", AttributeValue.fromS(LedgerEntry.MONTHLY_LIMIT));
         item.put("updatedAt", AttributeValue.fromS(at.toString()));
@@ -167,7 +178,9 @@ public final class DynamoLedger implements Ledger {
             dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
             return true;
         } catch (ConditionalCheckFailedException known) {
-            return false;
+            Map<String, AttributeValue> current = dynamo.getItem(r -> r.tableName(table)
+                    .key(quotaKey(municipalityId, date)).consistentRead(true)).item();
+            return current != null && recordedBy.equals(string(current.get("claimId")));
         }
     }
 
