@@ -129,9 +129,15 @@ public final class DeliveryRig implements AutoCloseable {
     }
 
     public DeliveryService deliveries(Ledger ledgerToUse, DeliveryMetrics metrics, Clock clock) {
+        return deliveries(ledgerToUse, metrics, clock, Duration.ofMillis(300));
+    }
+
+    /** With a LINE read time-out of the test's choosing: long where slow answers are not what the test is about. */
+    public DeliveryService deliveries(Ledger ledgerToUse, DeliveryMetrics metrics, Clock clock,
+            Duration lineReadTimeout) {
         return new DeliveryService(readers, municipalities,
                 new ComposedDeliveryContent(new DayComposer(catalogue)), ledgerToUse,
-                lineChannel(Duration.ofMillis(300)), new SesMailChannel(sesClient, Optional.of("yorisoi-daily")),
+                lineChannel(lineReadTimeout), new SesMailChannel(sesClient, Optional.of("yorisoi-daily")),
                 unsubscribeLinks, metrics, clock);
     }
 
