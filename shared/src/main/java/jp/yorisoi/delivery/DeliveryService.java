@@ -3,7 +3,6 @@ package jp.yorisoi.delivery;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -121,20 +120,9 @@ public final class DeliveryService {
             throw new IllegalStateException("this function does not push to LINE");
         }
         String claimId = newClaimId();
-        Instant now = clock.instant();
-        switch (ledger.claim(entry(job, reader, DeliveryStatus.SENDING, 0), claimId, now.minus(LINE_RESEND_WINDOW))) {
-            case DONE -> {
-                metrics.count(DeliveryMetrics.ALREADY_DONE);
-                return Outcome.ALREADY_DONE;
-            }
-            case IN_DOUBT -> {
-                metrics.count(DeliveryMetrics.SENDING_IN_DOUBT);
-                LOG.warn("LINE push to reader {} of municipality {} for {} was left unfinished longer than LINE keeps "
-                        + "its retry key: marked in doubt, not pushed again", job.readerId(), job.municipalityId(),
-                        job.deliveryKey());
-                return Outcome.ALREADY_DONE;
-            }
-            case CLAIMED -> { }
+        Ledger.Claim claim = claimLine(entry(job, reader, DeliveryStatus.SENDING, 0), claimId);
+        if (claim != Ledger.Claim.CLAIMED) {
+            return notClaimed(job, claim);
         }
         if (ledger.monthlyLimitReached(job.municipalityId(), job.date())) {
             return skipForMonthlyLimit(job, reader, claimId);
@@ -153,6 +141,8 @@ public final class DeliveryService {
                 return Outcome.UNREACHABLE;
             }
             case MONTHLY_LIMIT -> {
+                // LINE processed nothing: the birth question was not asked today after all
+                forgetBirthQuestion(job, reader, municipality);
                 if (ledger.recordMonthlyLimit(job.municipalityId(), job.date(), clock.instant())) {
                     metrics.count(DeliveryMetrics.LINE_MONTHLY_LIMIT);
                     LOG.error("LINE channel of municipality {} reached its monthly message limit: its pushes for {} "
@@ -169,6 +159,23 @@ public final class DeliveryService {
         }
         metrics.count(DeliveryMetrics.SENT);
         return Outcome.SENT;
+    }
+
+    private Ledger.Claim claimLine(LedgerEntry sending, String claimId) {
+        return ledger.claim(sending, claimId, clock.instant().minus(LINE_RESEND_WINDOW));
+    }
+
+    /** A LINE delivery this attempt did not get: finished before, or left unfinished too long ago to push again. */
+    private Outcome notClaimed(DeliveryJob job, Ledger.Claim claim) {
+        if (claim == Ledger.Claim.IN_DOUBT) {
+            metrics.count(DeliveryMetrics.SENDING_IN_DOUBT);
+            LOG.warn("LINE push to reader {} of municipality {} for {} was left unfinished longer than LINE keeps its "
+                    + "retry key: marked in doubt, not pushed again", job.readerId(), job.municipalityId(),
+                    job.deliveryKey());
+        } else {
+            metrics.count(DeliveryMetrics.ALREADY_DONE);
+        }
+        return Outcome.ALREADY_DONE;
     }
 
     private Outcome skipForMonthlyLimit(DeliveryJob job, Reader reader, String claimId) {
@@ -221,7 +228,10 @@ public final class DeliveryService {
         String claimId = newClaimId();
         // an e-mail left SENDING may have gone out: it keeps that mark rather than becoming SKIPPED
         Ledger.Claim claimed = job.channel() == Channel.EMAIL ? ledger.claimExclusive(claim, claimId)
-                : ledger.claim(claim, claimId, clock.instant().minus(LINE_RESEND_WINDOW));
+                : claimLine(claim, claimId);
+        if (claimed == Ledger.Claim.IN_DOUBT && job.channel() == Channel.LINE) {
+            return notClaimed(job, claimed);
+        }
         if (claimed != Ledger.Claim.CLAIMED || !ledger.complete(entry(job, role, status, 0), claimId)) {
             metrics.count(DeliveryMetrics.ALREADY_DONE);
             return Outcome.ALREADY_DONE;
@@ -268,6 +278,23 @@ public final class DeliveryService {
                 Optional<Child> child = updated.child(childId).filter(c -> c.birthAskedOn() == null);
                 if (child.isPresent()) {
                     updated = updated.withChild(child.get().askedAboutBirth(job.date()));
+                }
+            }
+            return updated;
+        });
+    }
+
+    private void forgetBirthQuestion(DeliveryJob job, Reader reader, Municipality municipality) {
+        List<String> asked = content.childrenAskedAboutBirth(job, reader, municipality);
+        if (asked.isEmpty()) {
+            return;
+        }
+        updateReader(job, current -> {
+            Reader updated = current;
+            for (String childId : asked) {
+                Optional<Child> child = updated.child(childId).filter(c -> job.date().equals(c.birthAskedOn()));
+                if (child.isPresent()) {
+                    updated = updated.withChild(child.get().askedAboutBirth(null));
                 }
             }
             return updated;

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import jp.yorisoi.delivery.LedgerEntry.DeliveryStatus;
 import jp.yorisoi.schedule.ProgramSchedule;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -81,7 +82,7 @@ public final class DynamoLedger implements Ledger, DeliveryTally {
         if (sending.status() != DeliveryStatus.SENDING) {
             throw new IllegalArgumentException("a claim writes SENDING, not " + sending.status());
         }
-        Update update = Update.of(toItem(sending))
+        Update update = Update.writing(toItem(sending))
                 .set("claimId", AttributeValue.fromS(claimId))
                 .setIfNotExists("claimedAt", AttributeValue.fromN(Long.toString(sending.updatedAt().toEpochMilli())))
                 .condition(condition)
@@ -107,14 +108,20 @@ public final class DynamoLedger implements Ledger, DeliveryTally {
             if (resendableSince == null) {
                 return Claim.IN_DOUBT;
             }
-            return markInDoubt(sending, resendableSince) ? Claim.IN_DOUBT : Claim.DONE;
+            return markInDoubt(sending, claimId, resendableSince) ? Claim.IN_DOUBT : Claim.DONE;
         }
     }
 
-    /** Turns a SENDING entry first claimed before {@code resendableSince} into the final IN_DOUBT. */
-    private boolean markInDoubt(LedgerEntry sending, Instant resendableSince) {
-        Update update = Update.of(Map.of())
+    /**
+     * Turns a SENDING entry first claimed before {@code resendableSince} into the final IN_DOUBT, under this
+     * attempt's claim id so that a retry of this very write is recognised.
+     *
+     * @return false when another attempt finished the entry first
+     */
+    private boolean markInDoubt(LedgerEntry sending, String claimId, Instant resendableSince) {
+        Update update = new Update()
                 .set("status", AttributeValue.fromS(DeliveryStatus.IN_DOUBT.name()))
+                .set("claimId", AttributeValue.fromS(claimId))
                 .set("reason", AttributeValue.fromS(LedgerEntry.RETRY_KEY_EXPIRED))
                 .set("updatedAt", AttributeValue.fromS(sending.updatedAt().toString()))
                 .condition("#status = :sending AND claimedAt < :since")
@@ -124,7 +131,8 @@ public final class DynamoLedger implements Ledger, DeliveryTally {
             apply(sending, update);
             return true;
         } catch (ConditionalCheckFailedException finishedMeanwhile) {
-            return false;
+            return claimId.equals(string(item(sending.municipalityId(), sending.readerId(), sending.deliveryKey())
+                    .get("claimId")));
         }
     }
 
@@ -138,7 +146,7 @@ public final class DynamoLedger implements Ledger, DeliveryTally {
         if (done.status() == DeliveryStatus.SENDING) {
             throw new IllegalArgumentException("complete writes an outcome, not SENDING");
         }
-        Update update = Update.of(toItem(done))
+        Update update = Update.writing(toItem(done))
                 .condition("#status = :sending AND claimId = :claimId")
                 .value(":sending", AttributeValue.fromS(DeliveryStatus.SENDING.name()))
                 .value(":claimId", AttributeValue.fromS(claimId));
@@ -169,9 +177,12 @@ public final class DynamoLedger implements Ledger, DeliveryTally {
         return item != null && !item.isEmpty();
     }
 
+    /** The item carries a random id of this call, so that a retry of the same put is told from another sender's. */
     @Override
     public boolean recordMonthlyLimit(String municipalityId, LocalDate date, Instant at) {
+        String recordedBy = UUID.randomUUID().toString();
         Map<String, AttributeValue> item = new HashMap<>(quotaKey(municipalityId, date));
+        item.put("claimId", AttributeValue.fromS(recordedBy));
         item.put("municipalityId", AttributeValue.fromS(municipalityId));
         item.put("reason", AttributeValue.fromS(LedgerEntry.MONTHLY_LIMIT));
         item.put("updatedAt", AttributeValue.fromS(at.toString()));
@@ -181,7 +192,9 @@ public final class DynamoLedger implements Ledger, DeliveryTally {
             dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
             return true;
         } catch (ConditionalCheckFailedException known) {
-            return false;
+            Map<String, AttributeValue> current = dynamo.getItem(r -> r.tableName(table)
+                    .key(quotaKey(municipalityId, date)).consistentRead(true)).item();
+            return current != null && recordedBy.equals(string(current.get("claimId")));
         }
     }
 
@@ -218,7 +231,7 @@ public final class DynamoLedger implements Ledger, DeliveryTally {
         private final Map<String, AttributeValue> values = new HashMap<>();
         private String condition;
 
-        static Update of(Map<String, AttributeValue> item) {
+        static Update writing(Map<String, AttributeValue> item) {
             Update update = new Update();
             item.forEach((name, value) -> {
                 if (!name.equals("pk") && !name.equals("deliveryKey")) {
@@ -226,7 +239,7 @@ public final class DynamoLedger implements Ledger, DeliveryTally {
                 }
             });
             for (String optional : OPTIONAL_ATTRIBUTES) {
-                if (!item.isEmpty() && !item.containsKey(optional)) {
+                if (!item.containsKey(optional)) {
                     update.remove(optional);
                 }
             }

@@ -1,6 +1,7 @@
 package jp.yorisoi.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -432,6 +433,17 @@ class DeliveryServiceIT {
         assertEquals(1, counted.stream().filter(DeliveryMetrics.LINE_MONTHLY_LIMIT::equals).count());
         assertEquals(ReaderStatus.ACTIVE, rig.readers.find("demo", demoReaders.getFirst().readerId()).orElseThrow()
                 .status());
+    }
+
+    @Test
+    void aBirthQuestionRefusedWithTheMonthlyLimitIsAskedOnTheNextDayThatGoesOut() {
+        Reader reader = reader(Channel.LINE, "U1", ReaderStatus.ACTIVE, Child.expected("ask", DAY.minusDays(14)));
+        rig.line.monthlyLimitReached(DeliveryRig.LINE_TOKEN);
+
+        assertEquals(Outcome.SKIPPED, service().deliver(jobFor(reader)));
+
+        assertNull(rig.readers.find("demo", reader.readerId()).orElseThrow().child("ask").orElseThrow()
+                .birthAskedOn());
     }
 
     private static boolean writes(UpdateItemRequest update, DeliveryStatus status) {

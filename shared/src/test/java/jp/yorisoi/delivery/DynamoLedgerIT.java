@@ -20,6 +20,7 @@ import jp.yorisoi.testing.LocalTables;
 import jp.yorisoi.testkit.LocalDynamo;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 class DynamoLedgerIT {
@@ -223,6 +224,34 @@ class DynamoLedgerIT {
         assertTrue(ledger.monthlyLimitReached("m1", DAY));
         assertFalse(ledger.monthlyLimitReached("m2", DAY));
         assertFalse(ledger.monthlyLimitReached("m1", DAY.plusDays(1)));
+    }
+
+    @Test
+    void aMonthlyLimitWhoseAnswerWasLostIsStillRecordedByThisCall() {
+        LostAnswerDynamo lossy = new LostAnswerDynamo(LocalDynamo.shared().endpoint(),
+                request -> request instanceof PutItemRequest);
+        DynamoLedger overLossyNetwork = new DynamoLedger(lossy.client(), tables.ledger());
+
+        assertTrue(overLossyNetwork.recordMonthlyLimit("m1", DAY, AT));
+
+        assertEquals(2, lossy.matchingRequestsSent());
+        assertFalse(ledger.recordMonthlyLimit("m1", DAY, AT));
+    }
+
+    @Test
+    void markingInDoubtWhoseAnswerWasLostIsStillThisAttemptsVerdict() {
+        assertEquals(Claim.CLAIMED, claim("L1", "c1", AT));
+        Instant dayLater = AT.plus(Duration.ofHours(21));
+        LostAnswerDynamo lossy = new LostAnswerDynamo(LocalDynamo.shared().endpoint(),
+                request -> request instanceof UpdateItemRequest update
+                        && update.expressionAttributeValues().containsKey(":a_reason"));
+        DynamoLedger overLossyNetwork = new DynamoLedger(lossy.client(), tables.ledger());
+
+        assertEquals(Claim.IN_DOUBT, overLossyNetwork.claim(entry("L1", DeliveryStatus.SENDING, dayLater), "c2",
+                dayLater.minus(WINDOW)));
+
+        assertEquals(2, lossy.matchingRequestsSent());
+        assertEquals(DeliveryStatus.IN_DOUBT, ledger.find("m1", "L1", DAY.toString()).orElseThrow().status());
     }
 
     private Claim claim(String readerId, String claimId, Instant at) {

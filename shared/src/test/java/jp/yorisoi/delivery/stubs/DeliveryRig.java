@@ -48,6 +48,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class DeliveryRig implements AutoCloseable {
 
     public static final String LINE_TOKEN = "token-for-tests";
+    /** A second town with a LINE channel of its own, for tests where one town's channel must not affect another. */
+    public static final String OTHER_TOWN = "yoso";
+    public static final String OTHER_TOWN_LINE_TOKEN = "token-for-yoso";
 
     public final DynamoDbClient dynamo;
     /** Where {@link #dynamo} points: the in-JVM DynamoDB Local or the emulator at AWS_ENDPOINT_URL. */
@@ -118,15 +121,23 @@ public final class DeliveryRig implements AutoCloseable {
     /** The LINE adapter against the stub: a short read time-out, back-off without real waiting. */
     public LinePushChannel lineChannel(Duration readTimeout) {
         return new LinePushChannel(
-                new StaticChannelCredentials(Map.of("demo", new StaticChannelCredentials.Credentials("secret", LINE_TOKEN))),
+                new StaticChannelCredentials(Map.of(
+                        "demo", new StaticChannelCredentials.Credentials("secret", LINE_TOKEN),
+                        OTHER_TOWN, new StaticChannelCredentials.Credentials("other-secret", OTHER_TOWN_LINE_TOKEN))),
                 line.endpoint(), readTimeout,
                 new Backoff(3, Duration.ofMillis(20), Duration.ofMillis(200), new Random(11)), duration -> {});
     }
 
     public DeliveryService deliveries(Ledger ledgerToUse, DeliveryMetrics metrics, Clock clock) {
+        return deliveries(ledgerToUse, metrics, clock, Duration.ofMillis(300));
+    }
+
+    /** With a LINE read time-out of the test's choosing: long where slow answers are not what the test is about. */
+    public DeliveryService deliveries(Ledger ledgerToUse, DeliveryMetrics metrics, Clock clock,
+            Duration lineReadTimeout) {
         return new DeliveryService(readers, municipalities,
                 new ComposedDeliveryContent(new DayComposer(catalogue)), ledgerToUse,
-                lineChannel(Duration.ofMillis(300)), new SesMailChannel(sesClient, Optional.of("yorisoi-daily")),
+                lineChannel(lineReadTimeout), new SesMailChannel(sesClient, Optional.of("yorisoi-daily")),
                 unsubscribeLinks, metrics, clock);
     }
 

@@ -210,7 +210,7 @@ public final class LineStub implements AutoCloseable {
                 return json(500, "{\"message\":\"Internal server error\"}");
             }
             if (unknownUsers.contains(to)) {
-                return json(400, "{\"message\":\"The property, 'to', in the request body is invalid (line: -, column: -)\"}");
+                return json(400, "{\"message\":\"Failed to send messages\"}");
             }
             Accepted earlier = accepted.get(retryKey);
             if (earlier != null) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -96,7 +97,11 @@ class LineDeliveryIT {
     }
 
     LineSenderHandler handler(Ledger ledger) {
-        return new LineSenderHandler(rig.deliveries(ledger, counted::add, CLOCK), counted::add, () -> {});
+        return handler(ledger, CLOCK);
+    }
+
+    LineSenderHandler handler(Ledger ledger, Clock clock) {
+        return new LineSenderHandler(rig.deliveries(ledger, counted::add, clock), counted::add, () -> {});
     }
 
     FanOutService fanOut(JobQueue queue) {
@@ -238,5 +243,63 @@ class LineDeliveryIT {
 
     List<List<String>> pushedTexts(String lineUserId) {
         return rig.line.acceptedFor(lineUserId).stream().map(LineStub.Accepted::texts).toList();
+    }
+
+    @Test
+    void aDeadLetteredDayRedrivenAfterLineForgotItsRetryKeyIsMarkedInDoubtAndNotPushed() {
+        town();
+        Reader reader = reader("Uredriven", ReaderStatus.ACTIVE, Child.expected("c1", dueForPregnancyDay(40)));
+        rig.line.alwaysFailing("Uredriven");
+        fanOut(rig.jobQueue()).run(DAY, Optional.empty(), 8);
+        drain(handler(rig.ledger));
+        int attemptsOnTheDay = rig.line.attemptsFor("Uredriven").size();
+        List<String> deadLetters = rig.deadLetters("LineJobDeadLetterQueue");
+        rig.line.stopFailing("Uredriven");
+
+        // the next day an operator redrives the dead-letter queue
+        for (String body : deadLetters) {
+            rig.sqs.sendMessage(r -> r.queueUrl(rig.queue("LineJobQueue")).messageBody(body));
+        }
+        drain(handler(rig.ledger, Clock.offset(CLOCK, Duration.ofHours(21))));
+
+        assertEquals(1, deadLetters.size());
+        assertEquals(attemptsOnTheDay, rig.line.attemptsFor("Uredriven").size());
+        assertEquals(List.of(), rig.line.accepted());
+        assertEquals(Optional.of(DeliveryStatus.IN_DOUBT), ledgerStatus(reader));
+        assertEquals(1, counted.stream().filter(DeliveryMetrics.SENDING_IN_DOUBT::equals).count());
+    }
+
+    @Test
+    void aMonthlyLimitStopsThatTownsPushesForTheDayWithOneAlarmWhileAnotherTownIsServed() {
+        town();
+        rig.municipalities.save(new Municipality(DeliveryRig.OTHER_TOWN, "よそ町", "よそ町より", "0000-00-0000", Plan.FULL,
+                3, 8, List.of("ja"), null, true));
+        List<Reader> limited = new ArrayList<>();
+        List<String> served = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            limited.add(reader("Ulimited" + i, ReaderStatus.ACTIVE, Child.expected("c1", dueForPregnancyDay(40 + i))));
+        }
+        for (int i = 0; i < 5; i++) {
+            served.add("Uother" + i);
+            rig.readers.save(Reader.newcomer(DeliveryRig.OTHER_TOWN, Channel.LINE, "Uother" + i, CLOCK.instant())
+                    .withStatus(ReaderStatus.ACTIVE).withRole(Role.MOTHER)
+                    .withChildren(List.of(Child.expected("c1", dueForPregnancyDay(40 + i)))));
+        }
+        rig.line.monthlyLimitReached(DeliveryRig.LINE_TOKEN);
+
+        fanOut(rig.jobQueue()).run(DAY, Optional.empty(), 8);
+        drain(handler(rig.ledger));
+
+        long limitedAttempts = rig.line.attempts().stream().filter(a -> a.to().startsWith("Ulimited")).count();
+        assertTrue(limitedAttempts >= 1 && limitedAttempts <= 10,
+                "only the first batch's pushes of the town reach LINE: " + limitedAttempts);
+        assertEquals(served, rig.line.accepted().stream().map(LineStub.Accepted::to).sorted().toList());
+        for (Reader reader : limited) {
+            LedgerEntry entry = rig.ledger.find(TOWN, reader.readerId(), DAY.toString()).orElseThrow();
+            assertEquals(DeliveryStatus.SKIPPED, entry.status(), reader.address());
+            assertEquals(LedgerEntry.MONTHLY_LIMIT, entry.reason(), reader.address());
+        }
+        assertEquals(1, counted.stream().filter(DeliveryMetrics.LINE_MONTHLY_LIMIT::equals).count());
+        assertEquals(List.of(), rig.deadLetters("LineJobDeadLetterQueue"));
     }
 }

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -47,8 +48,9 @@ class LineSenderHandlerIT {
 
     final DeliveryRig rig = DeliveryRig.start(LINE, SES);
     final List<String> counted = new CopyOnWriteArrayList<>();
-    final LineSenderHandler handler = new LineSenderHandler(rig.deliveries(rig.ledger, counted::add, CLOCK),
-            counted::add, () -> {});
+    /** A generous LINE read time-out: these tests are about what the batch reports, not about slow answers. */
+    final LineSenderHandler handler = new LineSenderHandler(
+            rig.deliveries(rig.ledger, counted::add, CLOCK, Duration.ofSeconds(5)), counted::add, () -> {});
 
     LineSenderHandlerIT() {
         rig.municipalities.save(new Municipality("demo", "デモ市", "デモ市より", "", Plan.FULL, 3, 8, List.of("ja"), null, true));
