@@ -36,12 +36,17 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     public AdminApiHandler() {
         this(DeliveryWiring.fromEnvironment(System.getenv(), DeliveryMetrics.NONE).fanOut(),
-                operatorToken(System.getenv()), Clock.systemUTC());
+                operatorToken(System.getenv()), Clock.systemUTC(), CatchUpWindow.deployed(System.getenv()));
     }
 
+    /** As deployed with the default catch-up window. */
     public AdminApiHandler(FanOutService fanOut, Supplier<String> operatorToken, Clock clock) {
+        this(fanOut, operatorToken, clock, new CatchUpWindow(CatchUpWindow.DEFAULT_DAYS_BACK, 0));
+    }
+
+    public AdminApiHandler(FanOutService fanOut, Supplier<String> operatorToken, Clock clock, CatchUpWindow window) {
         this.auth = new OperatorAuth(operatorToken, clock);
-        new RunsApi(fanOut, clock).register(router);
+        new RunsApi(fanOut, clock, window).register(router);
     }
 
     /** ADMIN_TOKEN when set (local runs), else the SecureString "{SSM_PREFIX}/admin/operator-token". */
