@@ -49,12 +49,12 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         new RunsApi(fanOut, clock, window).register(router);
     }
 
-    /** ADMIN_TOKEN when set (local runs), else the SecureString "{SSM_PREFIX}/admin/operator-token". */
+    /**
+     * The SecureString "{SSM_PREFIX}/admin/operator-token", and nothing else: an environment variable would put the
+     * token in the function's configuration, readable by anyone who may read the function. Only the local runner
+     * takes a token from its environment (ADMIN_TOKEN), and hands it to the constructor below.
+     */
     static Supplier<String> operatorToken(Map<String, String> env) {
-        String local = env.get("ADMIN_TOKEN");
-        if (local != null && !local.isBlank()) {
-            return () -> local;
-        }
         String prefix = Environment.ssmPrefix(env);
         SsmClient ssm = AwsClients.fromEnvironment(env).ssm();
         return () -> ssm.getParameter(r -> r.name(prefix + "/admin/operator-token").withDecryption(true))
