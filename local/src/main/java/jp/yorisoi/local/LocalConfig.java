@@ -9,16 +9,19 @@ import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import jp.yorisoi.functions.admin.CatchUpWindow;
 import jp.yorisoi.schedule.ProgramSchedule;
 
 /**
  * What the local runner is told by its environment: PORT, TODAY, the demo town's LINE channel, the operator
- * token, and where LINE and AWS are (the runner itself and in-JVM emulators unless said otherwise).
+ * token, CATCH_UP_DAYS, and where LINE and AWS are (the runner itself and in-JVM emulators unless said otherwise).
  *
  * @param port           0 picks a free port (tests)
  * @param today          pins the date for everything the runner calls; empty = the system clock
  * @param lineApiBaseUrl empty = this runner, whose fake LINE API answers at /v2/bot/... like api.line.me
  * @param awsEndpoint    empty = DynamoDB Local and ElasticMQ in this JVM, e-mail to this runner's fake SES
+ * @param catchUpDays    CATCH_UP_DAYS: how many days before TODAY the admin API still runs (days ahead, up to a
+ *                       month, are always allowed locally so a simulation can move on)
  */
 public record LocalConfig(
         int port,
@@ -27,7 +30,8 @@ public record LocalConfig(
         String demoChannelToken,
         String adminToken,
         Optional<URI> lineApiBaseUrl,
-        Optional<URI> awsEndpoint) {
+        Optional<URI> awsEndpoint,
+        int catchUpDays) {
 
     public static final String DEMO_MUNICIPALITY = "demo";
 
@@ -38,6 +42,12 @@ public record LocalConfig(
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("PORT must be 0 to 65535, was " + port);
         }
+        new CatchUpWindow(catchUpDays, 0);
+    }
+
+    /** The admin API's catch-up window here: CATCH_UP_DAYS back and a month ahead. */
+    public CatchUpWindow catchUpWindow() {
+        return CatchUpWindow.local(Map.of("CATCH_UP_DAYS", Integer.toString(catchUpDays)));
     }
 
     public static LocalConfig fromEnvironment(Map<String, String> env) {
@@ -48,13 +58,14 @@ public record LocalConfig(
                 value(env, "DEMO_CHANNEL_TOKEN").orElse("demo-channel-token"),
                 value(env, "ADMIN_TOKEN").orElseGet(LocalConfig::randomToken),
                 value(env, "LINE_API_BASE_URL").map(URI::create),
-                value(env, "AWS_ENDPOINT_URL").map(URI::create));
+                value(env, "AWS_ENDPOINT_URL").map(URI::create),
+                CatchUpWindow.daysBack(env));
     }
 
     /** Defaults for tests: a free port, emulators in this JVM, a fixed operator token. */
     public static LocalConfig forTests(LocalDate today) {
         return new LocalConfig(0, Optional.of(today), "demo-channel-secret", "demo-channel-token",
-                "test-admin-token", Optional.empty(), Optional.empty());
+                "test-admin-token", Optional.empty(), Optional.empty(), CatchUpWindow.DEFAULT_DAYS_BACK);
     }
 
     /** TODAY pins the date (Asia/Tokyo, 09:00, not moving); otherwise the system clock in Asia/Tokyo. */

@@ -14,6 +14,7 @@ import jp.yorisoi.content.DayComposer;
 import jp.yorisoi.content.DynamoCatalogue;
 import jp.yorisoi.delivery.FanOutService;
 import jp.yorisoi.functions.admin.AdminApiHandler;
+import jp.yorisoi.functions.admin.CatchUpWindow;
 import jp.yorisoi.functions.linewebhook.LineWebhookHandler;
 import jp.yorisoi.line.DynamoProcessedEvents;
 import jp.yorisoi.line.LineReplyChannel;
@@ -128,7 +129,7 @@ public final class LocalRunner implements AutoCloseable {
             Optional<ContentDirectory.Summary> seeded = ContentDirectory.inCheckout().map(dir -> ContentDirectory.read(dir)
                     .writeTo(new DynamoCatalogue(dynamoDb, services.table("ContentTable")), municipalities));
             LocalDelivery delivery = new LocalDelivery(services);
-            routes(services, delivery.fanOut(), server.routes());
+            routes(services, delivery.fanOut(), config.catchUpWindow(), server.routes());
             // What Lambda's triggers do in the cloud: the job queues drained into the senders, the hourly fan-out.
             delivery.start(server.baseUri().resolve("/unsubscribe")).forEach(resources::push);
             server.serve();
@@ -144,9 +145,9 @@ public final class LocalRunner implements AutoCloseable {
      * {@code POST /webhook/{municipalityId}} → {@code jp.yorisoi.functions.linewebhook.LineWebhookHandler}
      * (function "LineWebhookFunction") and {@code ANY /admin/{proxy+}} →
      * {@code jp.yorisoi.functions.admin.AdminApiHandler} ("AdminApiFunction"), each built with its ports over
-     * {@code services}.
+     * {@code services}; the admin API with the local catch-up window (days ahead allowed).
      */
-    static void routes(LocalServices services, FanOutService fanOut, ApiRoutes routes) {
+    static void routes(LocalServices services, FanOutService fanOut, CatchUpWindow catchUp, ApiRoutes routes) {
         DynamoDbClient dynamo = services.dynamoDb();
         ChannelCredentials credentials = services.channelCredentials();
         routes.add("POST", "/webhook/{municipalityId}", "LineWebhookFunction", new LineWebhookHandler(
@@ -158,7 +159,7 @@ public final class LocalRunner implements AutoCloseable {
                 DayPreview.of(new DayComposer(new DynamoCatalogue(dynamo, services.table("ContentTable")))),
                 services.clock()));
         routes.add("ANY", "/admin/{proxy+}", "AdminApiFunction", new AdminApiHandler(
-                fanOut, services::adminToken, services.clock()));
+                fanOut, services::adminToken, services.clock(), catchUp));
     }
 
     public int port() {
@@ -200,7 +201,7 @@ public final class LocalRunner implements AutoCloseable {
                   admin API      %12$s/admin/…   Authorization: Bearer %5$s
                   LINE API       %6$s   (the fake one answers at /v2/bot/… and /line-api/v2/bot/…)
                   AWS            %7$s
-                  today          %8$s
+                  today          %8$s   (POST /admin/runs: %13$s)
                   routes         %9$s
                   content        %10$s
 
@@ -211,7 +212,8 @@ public final class LocalRunner implements AutoCloseable {
                 Stop with Ctrl-C.
                 """.formatted(base, webhook, LocalConfig.DEMO_MUNICIPALITY, config.demoChannelSecret(),
                 config.adminToken(), services.lineApiBaseUrl(), aws, today, routeKeys(), content,
-                follow.curl(webhook), server.apiBaseUri());
+                follow.curl(webhook), server.apiBaseUri(),
+                "the " + config.catchUpDays() + " days before today (CATCH_UP_DAYS) up to a month ahead");
     }
 
     private String routeKeys() {

@@ -73,6 +73,17 @@ class DailyDeliveryE2E {
         assertTrue(response.body().contains("\"error\""), response.body());
     }
 
+    @Test
+    void theRunnerHonoursTheCatchUpWindowButRunsTheComingDays() throws Exception {
+        HttpResponse<String> tooOld = run("2026-11-14");
+
+        assertEquals(400, tooOld.statusCode());
+        assertTrue(tooOld.body().contains("\"error\":\"bad_request\""), tooOld.body());
+        assertEquals(202, run("2026-11-15").statusCode());
+        assertEquals(202, run("2026-12-23").statusCode(), "TODAY + 31 days");
+        assertEquals(400, run("2026-12-24").statusCode());
+    }
+
     private static HttpResponse<String> run(String date) throws Exception {
         URI runs = URI.create(runner.apiBaseUri() + "/admin/runs");
         return HTTP.send(HttpRequest.newBuilder(runs)

@@ -48,7 +48,7 @@ class FirstMessageTodayE2E {
     @Test
     void aParentRegisteringBeforeTheDeliveryHourIsToldTodayAndGetsTodaysMessageButNothingFromBeforeJoining()
             throws Exception {
-        LineParent parent = new LineParent(runner.baseUri(), "demo", "demo-channel-secret",
+        LineParent parent = new LineParent(runner.apiBaseUri(), "demo", "demo-channel-secret",
                 "U0e2e0000000000000000000000000007");
         parent.follow();
         parent.pickDate("a=due", "2027-06-03");
@@ -71,7 +71,7 @@ class FirstMessageTodayE2E {
     }
 
     private static HttpResponse<String> run(String date) throws Exception {
-        URI runs = runner.baseUri().resolve("/admin/runs");
+        URI runs = URI.create(runner.apiBaseUri() + "/admin/runs");
         return HTTP.send(HttpRequest.newBuilder(runs)
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + runner.services().adminToken())

@@ -3,6 +3,7 @@ package jp.yorisoi.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.LocalDate;
@@ -23,6 +24,7 @@ class LocalConfigTest {
         assertEquals("demo-channel-token", first.demoChannelToken());
         assertEquals(Optional.empty(), first.awsEndpoint());
         assertEquals(Optional.empty(), first.lineApiBaseUrl());
+        assertEquals(7, first.catchUpDays());
         assertNotEquals(first.adminToken(), second.adminToken());
     }
 
@@ -31,9 +33,10 @@ class LocalConfigTest {
         LocalConfig config = LocalConfig.fromEnvironment(Map.of(
                 "PORT", "4000", "TODAY", "2026-02-28", "DEMO_CHANNEL_SECRET", "s", "DEMO_CHANNEL_TOKEN", "t",
                 "ADMIN_TOKEN", "op", "LINE_API_BASE_URL", "http://localhost:9/line", "AWS_ENDPOINT_URL",
-                "http://127.0.0.1:5000"));
+                "http://127.0.0.1:5000", "CATCH_UP_DAYS", "60"));
 
         assertEquals(4000, config.port());
+        assertEquals(60, config.catchUpDays());
         assertEquals(Optional.of(LocalDate.parse("2026-02-28")), config.today());
         assertEquals("op", config.adminToken());
         assertEquals(Optional.of(URI.create("http://localhost:9/line")), config.lineApiBaseUrl());
@@ -55,6 +58,9 @@ class LocalConfigTest {
                 () -> LocalConfig.fromEnvironment(Map.of("TODAY", "2026/04/01")));
         assertEquals("TODAY must be YYYY-MM-DD, was '2026/04/01'", today.getMessage());
         assertThrows(IllegalArgumentException.class, () -> LocalConfig.fromEnvironment(Map.of("PORT", "http")));
+        var catchUp = assertThrows(IllegalArgumentException.class,
+                () -> LocalConfig.fromEnvironment(Map.of("CATCH_UP_DAYS", "-3")));
+        assertTrue(catchUp.getMessage().startsWith("CATCH_UP_DAYS"), catchUp.getMessage());
     }
 
     @Test

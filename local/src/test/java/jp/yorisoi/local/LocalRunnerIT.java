@@ -88,6 +88,8 @@ class LocalRunnerIT {
         String banner = runner.banner();
 
         assertTrue(banner.contains(runner.baseUri() + "/sandbox"));
+        assertTrue(banner.contains("POST " + runner.baseUri() + "/dev/webhook/demo"), banner);
+        assertTrue(banner.contains(runner.baseUri() + "/dev/admin/"), banner);
         assertTrue(banner.contains("Bearer test-admin-token"));
         assertTrue(banner.contains("demo-channel-secret"));
         Matcher curl = Pattern.compile("X-Line-Signature: ([^']+)' --data-raw '([^']+)'").matcher(banner);

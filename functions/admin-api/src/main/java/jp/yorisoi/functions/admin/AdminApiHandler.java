@@ -36,20 +36,25 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     public AdminApiHandler() {
         this(DeliveryWiring.fromEnvironment(System.getenv(), DeliveryMetrics.NONE).fanOut(),
-                operatorToken(System.getenv()), Clock.systemUTC());
+                operatorToken(System.getenv()), Clock.systemUTC(), CatchUpWindow.deployed(System.getenv()));
     }
 
+    /** As deployed with the default catch-up window. */
     public AdminApiHandler(FanOutService fanOut, Supplier<String> operatorToken, Clock clock) {
-        this.auth = new OperatorAuth(operatorToken, clock);
-        new RunsApi(fanOut, clock).register(router);
+        this(fanOut, operatorToken, clock, new CatchUpWindow(CatchUpWindow.DEFAULT_DAYS_BACK, 0));
     }
 
-    /** ADMIN_TOKEN when set (local runs), else the SecureString "{SSM_PREFIX}/admin/operator-token". */
+    public AdminApiHandler(FanOutService fanOut, Supplier<String> operatorToken, Clock clock, CatchUpWindow window) {
+        this.auth = new OperatorAuth(operatorToken, clock);
+        new RunsApi(fanOut, clock, window).register(router);
+    }
+
+    /**
+     * The SecureString "{SSM_PREFIX}/admin/operator-token", and nothing else: an environment variable would put the
+     * token in the function's configuration, readable by anyone who may read the function. Only the local runner
+     * takes a token from its environment (ADMIN_TOKEN), and hands it to the constructor below.
+     */
     static Supplier<String> operatorToken(Map<String, String> env) {
-        String local = env.get("ADMIN_TOKEN");
-        if (local != null && !local.isBlank()) {
-            return () -> local;
-        }
         String name = Environment.ssmPrefix(env) + "/admin/operator-token";
         Parameters ssm = AwsClients.fromEnvironment(env).ssm();
         return () -> ssm.decrypted(name)

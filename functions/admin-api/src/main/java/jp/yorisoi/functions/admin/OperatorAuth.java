@@ -8,9 +8,9 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
- * Checks the operator's bearer token in constant time. The expected token comes from a supplier (SSM parameter
- * "{SSM_PREFIX}/admin/operator-token", or ADMIN_TOKEN locally) and is cached for a few minutes so a rotated
- * token takes effect without a deploy.
+ * Checks the operator's bearer token in constant time. The expected token comes from a supplier (deployed: only the
+ * SSM parameter "{SSM_PREFIX}/admin/operator-token"; the local runner: its ADMIN_TOKEN) and is cached for a few
+ * minutes so a rotated token takes effect without a deploy.
  */
 public final class OperatorAuth {
 

@@ -13,25 +13,19 @@ import jp.yorisoi.schedule.ProgramSchedule;
 
 /**
  * Catch-up runs: {@code POST /admin/runs {"date": "YYYY-MM-DD", "municipalityId": "…"}} fans out that day for that
- * town now. The ledger makes a second run of the same day send nothing new.
+ * town now, for a date inside the {@link CatchUpWindow}, and answers how many readers the run reaches. The ledger
+ * makes a second run of the same day send nothing new.
  */
 public final class RunsApi {
 
-    /** The ledger keeps a day for about 400 days; a run of an older day could send it a second time. */
-    static final int MAX_DAYS_BACK = 365;
-
-    /**
-     * A day run ahead of time is sent now and then not on the day. A few weeks ahead are allowed for the local
-     * runner, whose pinned TODAY is moved through the calendar by running the following days.
-     */
-    static final int MAX_DAYS_AHEAD = 31;
-
     private final FanOutService fanOut;
     private final Clock clock;
+    private final CatchUpWindow window;
 
-    public RunsApi(FanOutService fanOut, Clock clock) {
+    public RunsApi(FanOutService fanOut, Clock clock, CatchUpWindow window) {
         this.fanOut = fanOut;
         this.clock = clock;
+        this.window = window;
     }
 
     public void register(Router router) {
@@ -47,11 +41,7 @@ public final class RunsApi {
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest("date must be YYYY-MM-DD");
         }
-        LocalDate today = LocalDate.now(clock.withZone(ProgramSchedule.ZONE));
-        if (date.isBefore(today.minusDays(MAX_DAYS_BACK)) || date.isAfter(today.plusDays(MAX_DAYS_AHEAD))) {
-            throw ApiException.badRequest("date must be within " + MAX_DAYS_BACK + " days before and "
-                    + MAX_DAYS_AHEAD + " days after today (" + today + ")");
-        }
+        window.check(date, LocalDate.now(clock.withZone(ProgramSchedule.ZONE)));
         FanOutResult result;
         try {
             result = fanOut.run(date, Optional.of(municipalityId), -1);
@@ -61,7 +51,10 @@ public final class RunsApi {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("date", date.toString());
         answer.put("municipalityId", municipalityId);
-        answer.put("enqueued", result.enqueuedByMunicipality().getOrDefault(municipalityId, 0));
+        // the fan-out's own count: one job per reader due the day, each sent at most once by the ledger
+        int readers = result.enqueuedByMunicipality().getOrDefault(municipalityId, 0);
+        answer.put("readers", readers);
+        answer.put("enqueued", readers);
         return ApiResponse.accepted(answer);
     }
 

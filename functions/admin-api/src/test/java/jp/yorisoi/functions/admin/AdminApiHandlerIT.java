@@ -85,7 +85,8 @@ class AdminApiHandlerIT {
         APIGatewayV2HTTPResponse response = handler.handleRequest(sample(), null);
 
         assertEquals(202, response.getStatusCode());
-        assertEquals(JSON.readTree("{\"date\":\"2026-11-22\",\"municipalityId\":\"demo\",\"enqueued\":4}"), body(response));
+        assertEquals(JSON.readTree("{\"date\":\"2026-11-22\",\"municipalityId\":\"demo\",\"readers\":4,\"enqueued\":4}"),
+                body(response));
         List<DeliveryJob> jobs = queues.allJobs();
         assertEquals(4, jobs.size());
         assertTrue(jobs.stream().allMatch(j -> j.date().equals(LocalDate.of(2026, 11, 22))));
@@ -101,6 +102,37 @@ class AdminApiHandlerIT {
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
 
         assertEquals(202, response.getStatusCode(), response.getBody());
+    }
+
+    @ParameterizedTest(name = "deployed, today 2026-11-22: {0} → {1}")
+    @CsvSource({"2026-11-15, 202", "2026-11-14, 400", "2026-11-23, 400"})
+    void aCatchUpRunTakesTodayAndTheSevenDaysBeforeButNoFutureDay(String date, int status) throws IOException {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(request("POST", "runs", authorizedJson(),
+                "{\"date\":\"" + date + "\",\"municipalityId\":\"demo\"}"), null);
+
+        assertEquals(status, response.getStatusCode(), response.getBody());
+        if (status == 202) {
+            assertEquals(4, body(response).path("readers").asInt());
+            assertEquals(4, queues.allJobs().size());
+        } else {
+            assertEquals("bad_request", body(response).path("error").asText());
+            assertTrue(body(response).path("message").asText().contains(date), response.getBody());
+            assertEquals(List.of(), queues.allJobs());
+        }
+    }
+
+    @Test
+    void theLocalRunnersWindowRunsTomorrowSoASimulationCanMoveOn() throws IOException {
+        AdminApiHandler local = new AdminApiHandler(new FanOutService(municipalities, readers, queues.jobQueue()),
+                () -> TOKEN, Clock.fixed(Instant.parse("2026-11-22T00:30:00Z"), ZoneOffset.UTC),
+                CatchUpWindow.local(Map.of()));
+
+        APIGatewayV2HTTPResponse response = local.handleRequest(request("POST", "runs", authorizedJson(),
+                "{\"date\":\"2026-11-23\",\"municipalityId\":\"demo\"}"), null);
+
+        assertEquals(202, response.getStatusCode(), response.getBody());
+        assertEquals(4, body(response).path("readers").asInt());
+        assertTrue(queues.allJobs().stream().allMatch(j -> j.date().equals(LocalDate.of(2026, 11, 23))));
     }
 
     @Test

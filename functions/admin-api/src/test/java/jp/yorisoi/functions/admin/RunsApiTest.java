@@ -13,24 +13,35 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A catch-up run only for days the delivery can stand behind: a far-off date cannot be fanned out at all (its ledger
- * entry would never expire, the senders fail on it), a year-old one is no longer remembered by the ledger (a repeat
- * would send twice), and one weeks ahead would send that day's message now and nothing on the day.
+ * A catch-up run only for days the delivery can stand behind: a day older than the catch-up window (LINE forgets a
+ * retry key after 24 hours, and an old day is news to nobody), a future day (it would be sent now and then not on
+ * the day) and dates the fan-out cannot handle are refused before anything is enqueued.
  */
 class RunsApiTest {
 
-    /** 09:30 in Tokyo on 2026-11-22: the fan-out is never reached for a rejected date. */
-    private final RunsApi runs = new RunsApi(new FanOutService(null, null, null),
-            Clock.fixed(Instant.parse("2026-11-22T00:30:00Z"), ZoneOffset.UTC));
+    /** 09:30 in Tokyo on 2026-11-22; the fan-out has no stores, so reaching it would fail the test. */
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T00:30:00Z"), ZoneOffset.UTC);
+
+    private final RunsApi deployed = new RunsApi(new FanOutService(null, null, null), CLOCK, new CatchUpWindow(7, 0));
+    private final RunsApi local = new RunsApi(new FanOutService(null, null, null), CLOCK,
+            CatchUpWindow.local(Map.of()));
 
     @ParameterizedTest
     @ValueSource(strings = {"+999999999-12-31", "-999999999-01-01", "9999-12-31", "2027-11-22", "2026-12-24",
-            "2025-11-21", "1970-01-01"})
-    void aDateOutsideTheCatchUpWindowIsABadRequestBeforeAnyJobIsEnqueued(String date) {
-        ApiException e = assertThrows(ApiException.class, () -> runs.run(request(date)));
+            "2026-11-23", "2026-11-14", "2025-11-21", "1970-01-01"})
+    void aDateOutsideTheDeployedWindowIsABadRequestBeforeAnyJobIsEnqueued(String date) {
+        ApiException e = assertThrows(ApiException.class, () -> deployed.run(request(date)));
 
         assertEquals(400, e.status());
         assertTrue(e.getMessage().contains("date"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+999999999-12-31", "9999-12-31", "2026-12-24", "2026-11-14", "1970-01-01"})
+    void theLocalRunnerAlsoRefusesDatesOutsideItsWindow(String date) {
+        ApiException e = assertThrows(ApiException.class, () -> local.run(request(date)));
+
+        assertEquals(400, e.status());
     }
 
     private static ApiRequest request(String date) {

@@ -83,6 +83,7 @@ public final class LineWebhookHandler implements RequestHandler<APIGatewayV2HTTP
     }
 
     private APIGatewayV2HTTPResponse verifyAndHandle(APIGatewayV2HTTPEvent request) {
+        // the route's parameter, never parsed from rawPath: on a named stage that starts with the stage (/dev/webhook/…)
         String municipalityId = request.getPathParameters() == null ? null
                 : request.getPathParameters().get("municipalityId");
         if (municipalityId == null || !MUNICIPALITY_ID.matcher(municipalityId).matches()) {
