@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import jp.yorisoi.aws.AwsClients;
 import jp.yorisoi.aws.Environment;
+import jp.yorisoi.content.CachedCatalogue;
 import jp.yorisoi.content.DayComposer;
 import jp.yorisoi.content.DynamoCatalogue;
+import jp.yorisoi.municipality.CachedMunicipalityStore;
 import jp.yorisoi.municipality.DynamoMunicipalityStore;
 import jp.yorisoi.municipality.MunicipalityStore;
 import jp.yorisoi.municipality.SsmChannelCredentials;
@@ -58,7 +60,8 @@ public final class DeliveryWiring {
 
     private DeliveryService deliveries(LineMessenger line, MailSender mail, UnsubscribeLinks links) {
         return new DeliveryService(readers(), municipalities(),
-                new ComposedDeliveryContent(new DayComposer(new DynamoCatalogue(dynamo(), required("CONTENT_TABLE")))),
+                new ComposedDeliveryContent(new DayComposer(
+                        new CachedCatalogue(new DynamoCatalogue(dynamo(), required("CONTENT_TABLE"))))),
                 new DynamoLedger(dynamo(), required("LEDGER_TABLE")), line, mail, links, metrics, Clock.systemUTC());
     }
 
@@ -77,9 +80,10 @@ public final class DeliveryWiring {
         return new DynamoReaderStore(dynamo(), required("READERS_TABLE"));
     }
 
+    /** Town settings and texts are kept per container for a few minutes: they do not change within a run. */
     private MunicipalityStore municipalities() {
-        return new DynamoMunicipalityStore(dynamo(), required("MUNICIPALITIES_TABLE"),
-                Environment.defaultDeliveryHour(env));
+        return new CachedMunicipalityStore(new DynamoMunicipalityStore(dynamo(), required("MUNICIPALITIES_TABLE"),
+                Environment.defaultDeliveryHour(env)));
     }
 
     private synchronized DynamoDbClient dynamo() {
