@@ -29,22 +29,29 @@ public final class TtlCache<K, V> {
         this.ticker = ticker;
     }
 
-    /** The kept answer for {@code key} while it is fresh, else {@code load}'s answer, kept from now on. */
+    /**
+     * The kept answer for {@code key} while it is fresh, else {@code load}'s answer, kept from now on. Callers
+     * asking for the same key at once wait for one load rather than each loading it.
+     */
     public V get(K key, Function<? super K, ? extends V> load) {
         long now = ticker.getAsLong();
         Entry<V> entry = entries.get(key);
-        if (entry != null && now - entry.readAt() < ttlNanos) {
+        if (entry != null && fresh(entry, now)) {
             return entry.value();
         }
-        V value = load.apply(key);
         if (entries.size() >= maxEntries) {
-            entries.values().removeIf(e -> now - e.readAt() >= ttlNanos);
+            entries.values().removeIf(e -> !fresh(e, now));
             if (entries.size() >= maxEntries) {
                 entries.clear();
             }
         }
-        entries.put(key, new Entry<>(value, now));
-        return value;
+        return entries.compute(key, (k, current) -> current != null && fresh(current, now)
+                ? current
+                : new Entry<>(load.apply(k), now)).value();
+    }
+
+    private boolean fresh(Entry<V> entry, long now) {
+        return now - entry.readAt() < ttlNanos;
     }
 
     /** Forgets everything: after a write through this container, the next read sees it. */

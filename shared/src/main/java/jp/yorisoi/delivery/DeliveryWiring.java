@@ -10,6 +10,7 @@ import jp.yorisoi.content.CachedCatalogue;
 import jp.yorisoi.content.DayComposer;
 import jp.yorisoi.content.DynamoCatalogue;
 import jp.yorisoi.municipality.CachedMunicipalityStore;
+import jp.yorisoi.municipality.ChannelCredentials;
 import jp.yorisoi.municipality.DynamoMunicipalityStore;
 import jp.yorisoi.municipality.MunicipalityStore;
 import jp.yorisoi.municipality.SsmChannelCredentials;
@@ -17,6 +18,7 @@ import jp.yorisoi.reader.Channel;
 import jp.yorisoi.reader.DynamoReaderStore;
 import jp.yorisoi.reader.ReaderStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Builds the delivery services of the functions from their environment (table names, queue URLs, endpoints,
@@ -28,6 +30,8 @@ public final class DeliveryWiring {
     private final AwsClients aws;
     private final DeliveryMetrics metrics;
     private DynamoDbClient dynamo;
+    private SqsClient sqs;
+    private ChannelCredentials lineCredentials;
 
     private DeliveryWiring(Map<String, String> env, DeliveryMetrics metrics) {
         this.env = env;
@@ -39,15 +43,30 @@ public final class DeliveryWiring {
         return new DeliveryWiring(env, metrics);
     }
 
+    /**
+     * The same services over clients and channel credentials made elsewhere: a test counts their requests, a
+     * benchmark points them at emulators. Everything else comes from {@code env} as in the functions.
+     */
+    public static DeliveryWiring withClients(Map<String, String> env, DeliveryMetrics metrics, DynamoDbClient dynamo,
+            SqsClient sqs, ChannelCredentials lineCredentials) {
+        DeliveryWiring wiring = new DeliveryWiring(env, metrics);
+        wiring.dynamo = dynamo;
+        wiring.sqs = sqs;
+        wiring.lineCredentials = lineCredentials;
+        return wiring;
+    }
+
     public FanOutService fanOut() {
-        return new FanOutService(municipalities(), readers(), new SqsJobQueue(aws.sqs(), Map.of(
+        return new FanOutService(municipalities(), readers(), new SqsJobQueue(sqs != null ? sqs : aws.sqs(), Map.of(
                 Channel.LINE, required("LINE_JOB_QUEUE_URL"),
                 Channel.EMAIL, required("MAIL_JOB_QUEUE_URL"))));
     }
 
     /** The LINE sender's service: pushes through each town's channel; it is never handed an e-mail job. */
     public DeliveryService lineDeliveries() {
-        LinePushChannel line = new LinePushChannel(new SsmChannelCredentials(aws.ssm(), ssmPrefix()),
+        ChannelCredentials credentials = lineCredentials != null ? lineCredentials
+                : new SsmChannelCredentials(aws.ssm(), ssmPrefix());
+        LinePushChannel line = new LinePushChannel(credentials,
                 Environment.lineApiBase(env));
         return deliveries(line, null, null);
     }

@@ -70,6 +70,7 @@ public final class FanOutService {
 
     private int fanOut(String municipalityId, LocalDate date) {
         AtomicInteger count = new AtomicInteger();
+        FullBatches batches = new FullBatches(jobs);
         List<Runnable> segments = new ArrayList<>();
         for (int segment = 0; segment < readers.segments(); segment++) {
             int s = segment;
@@ -77,13 +78,14 @@ public final class FanOutService {
                 if (page.isEmpty()) {
                     return;
                 }
-                jobs.enqueue(page.stream()
+                batches.add(page.stream()
                         .map(r -> DeliveryJob.daily(municipalityId, r.readerId(), r.channel(), date))
                         .toList());
                 count.addAndGet(page.size());
             }));
         }
         VirtualThreads.runAll(segments, "interrupted during fan-out");
+        batches.flush();
         return count.get();
     }
 
