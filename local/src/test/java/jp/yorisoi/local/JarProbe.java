@@ -1,14 +1,20 @@
 package jp.yorisoi.local;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Runs in a child JVM whose classpath is one function's shaded jar: builds the handler as Lambda does (by name,
- * no-arg constructor, configuration from the environment) and calls it once with a sample event.
+ * Runs in a child JVM whose classpath is one function's shaded jar (and, as in Lambda's runtime, the runtime's
+ * own event serialization): builds the handler as Lambda does (by name, no-arg constructor, configuration from
+ * the environment) and calls it once with a sample event, read into the handler's declared event type the way
+ * Lambda's Java runtime reads it.
  */
 public final class JarProbe {
 
@@ -16,9 +22,26 @@ public final class JarProbe {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static void main(String[] args) throws Exception {
-        RequestHandler handler = (RequestHandler) Class.forName(args[0]).getDeclaredConstructor().newInstance();
-        Map<String, Object> event = new ObjectMapper().readValue(Files.readString(Path.of(args[1])), Map.class);
+        Class<?> handlerClass = Class.forName(args[0]);
+        RequestHandler handler = (RequestHandler) handlerClass.getDeclaredConstructor().newInstance();
+        Class<?> eventType = eventType(handlerClass);
+        Object event;
+        try (InputStream in = Files.newInputStream(Path.of(args[1]))) {
+            event = eventType == Object.class || Map.class.isAssignableFrom(eventType)
+                    ? new ObjectMapper().readValue(in, Map.class)
+                    : LambdaEventSerializers.serializerFor(eventType, handlerClass.getClassLoader()).fromJson(in);
+        }
         System.out.println("RESULT " + new ObjectMapper().writeValueAsString(handler.handleRequest(event, null)));
         System.exit(0);
+    }
+
+    /** The first parameter of the handler's non-bridge handleRequest(event, context). */
+    private static Class<?> eventType(Class<?> handlerClass) {
+        return Arrays.stream(handlerClass.getMethods())
+                .filter(m -> m.getName().equals("handleRequest") && m.getParameterCount() == 2 && !m.isBridge())
+                .map(Method::getParameterTypes)
+                .map(types -> types[0])
+                .findFirst()
+                .orElse(Object.class);
     }
 }

@@ -6,8 +6,11 @@ import java.util.Map;
 import java.util.Optional;
 import jp.yorisoi.aws.AwsClients;
 import jp.yorisoi.aws.Environment;
+import jp.yorisoi.content.CachedCatalogue;
 import jp.yorisoi.content.DayComposer;
 import jp.yorisoi.content.DynamoCatalogue;
+import jp.yorisoi.municipality.CachedMunicipalityStore;
+import jp.yorisoi.municipality.ChannelCredentials;
 import jp.yorisoi.municipality.DynamoMunicipalityStore;
 import jp.yorisoi.municipality.MunicipalityStore;
 import jp.yorisoi.municipality.SsmChannelCredentials;
@@ -15,6 +18,7 @@ import jp.yorisoi.reader.Channel;
 import jp.yorisoi.reader.DynamoReaderStore;
 import jp.yorisoi.reader.ReaderStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Builds the delivery services of the functions from their environment (table names, queue URLs, endpoints,
@@ -26,6 +30,8 @@ public final class DeliveryWiring {
     private final AwsClients aws;
     private final DeliveryMetrics metrics;
     private DynamoDbClient dynamo;
+    private SqsClient sqs;
+    private ChannelCredentials lineCredentials;
 
     private DeliveryWiring(Map<String, String> env, DeliveryMetrics metrics) {
         this.env = env;
@@ -37,8 +43,21 @@ public final class DeliveryWiring {
         return new DeliveryWiring(env, metrics);
     }
 
+    /**
+     * The same services over clients and channel credentials made elsewhere: a test counts their requests, a
+     * benchmark points them at emulators. Everything else comes from {@code env} as in the functions.
+     */
+    public static DeliveryWiring withClients(Map<String, String> env, DeliveryMetrics metrics, DynamoDbClient dynamo,
+            SqsClient sqs, ChannelCredentials lineCredentials) {
+        DeliveryWiring wiring = new DeliveryWiring(env, metrics);
+        wiring.dynamo = dynamo;
+        wiring.sqs = sqs;
+        wiring.lineCredentials = lineCredentials;
+        return wiring;
+    }
+
     public FanOutService fanOut() {
-        return new FanOutService(municipalities(), readers(), new SqsJobQueue(aws.sqs(), Map.of(
+        return new FanOutService(municipalities(), readers(), new SqsJobQueue(sqs != null ? sqs : aws.sqs(), Map.of(
                 Channel.LINE, required("LINE_JOB_QUEUE_URL"),
                 Channel.EMAIL, required("MAIL_JOB_QUEUE_URL"))));
     }
@@ -62,8 +81,9 @@ public final class DeliveryWiring {
 
     /** The LINE sender's service: pushes through each town's channel; it is never handed an e-mail job. */
     public DeliveryService lineDeliveries() {
-        LinePushChannel line = new LinePushChannel(new SsmChannelCredentials(aws.ssm(), ssmPrefix()),
-                Environment.lineApiBase(env), metrics);
+        ChannelCredentials credentials = lineCredentials != null ? lineCredentials
+                : new SsmChannelCredentials(aws.ssm(), ssmPrefix());
+        LinePushChannel line = new LinePushChannel(credentials, Environment.lineApiBase(env), metrics);
         return deliveries(line, null, null);
     }
 
@@ -75,7 +95,8 @@ public final class DeliveryWiring {
 
     private DeliveryService deliveries(LineMessenger line, MailSender mail, UnsubscribeLinks links) {
         return new DeliveryService(readers(), municipalities(),
-                new ComposedDeliveryContent(new DayComposer(new DynamoCatalogue(dynamo(), required("CONTENT_TABLE")))),
+                new ComposedDeliveryContent(new DayComposer(
+                        new CachedCatalogue(new DynamoCatalogue(dynamo(), required("CONTENT_TABLE"))))),
                 new DynamoLedger(dynamo(), required("LEDGER_TABLE")), line, mail, links, metrics, Clock.systemUTC());
     }
 
@@ -94,9 +115,10 @@ public final class DeliveryWiring {
         return new DynamoReaderStore(dynamo(), required("READERS_TABLE"));
     }
 
+    /** Town settings and texts are kept per container for a few minutes: they do not change within a run. */
     private MunicipalityStore municipalities() {
-        return new DynamoMunicipalityStore(dynamo(), required("MUNICIPALITIES_TABLE"),
-                Environment.defaultDeliveryHour(env));
+        return new CachedMunicipalityStore(new DynamoMunicipalityStore(dynamo(), required("MUNICIPALITIES_TABLE"),
+                Environment.defaultDeliveryHour(env)));
     }
 
     private synchronized DynamoDbClient dynamo() {
