@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import jp.yorisoi.aws.HandlerLogging;
 import jp.yorisoi.delivery.DeliveryMetrics;
 import jp.yorisoi.delivery.DeliveryWiring;
 import jp.yorisoi.delivery.FanOutService;
@@ -37,6 +38,11 @@ public final class FanOutHandler implements RequestHandler<Map<String, Object>, 
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        return HandlerLogging.withLogging(context, context == null ? null : context.getAwsRequestId(),
+                () -> run(event));
+    }
+
+    private Map<String, Object> run(Map<String, Object> event) {
         Map<String, Object> input = event == null ? Map.of() : event;
         ZonedDateTime at = scheduledAt(input).orElseGet(() -> clock.instant()).atZone(ProgramSchedule.ZONE);
         LocalDate date = Optional.ofNullable(input.get("date")).map(Object::toString).map(LocalDate::parse)
