@@ -35,6 +35,7 @@ import jp.yorisoi.reader.DynamoReaderStore;
 import jp.yorisoi.reader.Reader;
 import jp.yorisoi.reader.ReaderStatus;
 import jp.yorisoi.reader.Role;
+import jp.yorisoi.schedule.ProgramSchedule;
 import jp.yorisoi.testing.LocalQueues;
 import jp.yorisoi.testing.LocalTables;
 import jp.yorisoi.testkit.LocalDynamo;
@@ -210,12 +211,14 @@ class FunctionJarsIT {
         LocalQueues queues = LocalQueues.create();
         Reader reader = lineReader(tables);
 
-        Run run = run("admin-api", "jp.yorisoi.functions.admin.AdminApiHandler", ROOT.resolve("events/admin-runs.json"),
-                env(tables, queues));
+        // the deployed handler runs on the real clock and takes only days inside the catch-up window: today's
+        LocalDate today = LocalDate.now(ProgramSchedule.ZONE);
+        Run run = run("admin-api", "jp.yorisoi.functions.admin.AdminApiHandler",
+                runOf(ROOT.resolve("events/admin-runs.json"), today), env(tables, queues));
 
         assertEquals(0, run.exitCode(), run.output());
         assertTrue(run.output().contains("RESULT {\"statusCode\":20"), run.output());
-        assertEquals(List.of(DeliveryJob.daily("demo", reader.readerId(), Channel.LINE, LocalDate.parse("2026-11-22"))),
+        assertEquals(List.of(DeliveryJob.daily("demo", reader.readerId(), Channel.LINE, today)),
                 queues.jobs("LineJobQueue"));
         assertTrue(ssm.asked().contains("/yorisoi/dev/admin/operator-token"), ssm.asked().toString());
     }
@@ -232,6 +235,18 @@ class FunctionJarsIT {
                 Reader.newcomer("demo", Channel.LINE, "U0a0b0c0d0e0f0a0b0c0d0e0f0a0b0c0d", Instant.EPOCH)
                         .withRole(Role.MOTHER).withStatus(ReaderStatus.ACTIVE)
                         .withChildren(List.of(Child.expected("c1", LocalDate.parse("2027-03-01")))));
+    }
+
+    /** The sample run request for {@code date} instead of the sample's own day. */
+    private Path runOf(Path sample, LocalDate date) throws Exception {
+        ObjectNode event = (ObjectNode) JSON.readTree(sample.toFile());
+        ObjectNode body = (ObjectNode) JSON.readTree(event.path("body").asText());
+        body.put("date", date.toString());
+        String text = JSON.writeValueAsString(body);
+        event.put("body", text);
+        ((ObjectNode) event.path("headers")).put("content-length",
+                Integer.toString(text.getBytes(StandardCharsets.UTF_8).length));
+        return write(event);
     }
 
     /** The sample batch with its first job addressed to {@code readerId}, the reader this test stored. */
