@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -20,6 +21,12 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * the second character of the hashed readerId) so the fan-out can page through them in parallel; the sparse
  * {@code ActiveReaders} index holds only ACTIVE readers because {@code activeShard} is written only for them, and
  * projects {@code channel} and {@code registeredOn}: all the fan-out reads.
+ *
+ * <p>Each save writes a random {@code savedBy} of its call. The SDK retries a write whose answer did not arrive
+ * (socket time-outs and other transient errors are retried by default: AWS SDK for Java 2.x developer guide,
+ * "Configure retry behavior"), so a put the table already applied can be sent again and fail its own version
+ * check; a consistent read then finds this call's {@code savedBy} and the save succeeds instead of reporting a
+ * concurrent change, after which the caller would apply the same event a second time.
  */
 public final class DynamoReaderStore implements ReaderStore {
 
@@ -59,7 +66,10 @@ public final class DynamoReaderStore implements ReaderStore {
         Reader saved = new Reader(reader.municipalityId(), reader.readerId(), reader.channel(), reader.address(),
                 reader.role(), reader.language(), reader.status(), reader.children(), reader.conversation(),
                 reader.createdAt(), reader.updatedAt(), reader.version() + 1, reader.registeredOn());
-        PutItemRequest.Builder put = PutItemRequest.builder().tableName(table).item(toItem(saved));
+        String savedBy = UUID.randomUUID().toString();
+        Map<String, AttributeValue> item = toItem(saved);
+        item.put("savedBy", AttributeValue.fromS(savedBy));
+        PutItemRequest.Builder put = PutItemRequest.builder().tableName(table).item(item);
         if (reader.version() == 0) {
             put.conditionExpression("attribute_not_exists(pk)");
         } else {
@@ -70,10 +80,24 @@ public final class DynamoReaderStore implements ReaderStore {
         try {
             dynamo.putItem(put.build());
         } catch (ConditionalCheckFailedException e) {
+            if (savedBy.equals(storedSavedBy(reader.municipalityId(), reader.readerId()))) {
+                // this call's own put, applied before its answer was lost and the client retried it
+                return saved;
+            }
             throw new ConcurrentChangeException("reader " + reader.readerId() + " of " + reader.municipalityId()
                     + " changed since version " + reader.version());
         }
         return saved;
+    }
+
+    private String storedSavedBy(String municipalityId, String readerId) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
+                        .key(key(municipalityId, readerId))
+                        .projectionExpression("savedBy")
+                        .consistentRead(true))
+                .item();
+        AttributeValue savedBy = item == null ? null : item.get("savedBy");
+        return savedBy == null ? null : savedBy.s();
     }
 
     @Override

@@ -9,9 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import jp.yorisoi.delivery.stubs.LostAnswerDynamo;
 import jp.yorisoi.testing.LocalTables;
+import jp.yorisoi.testkit.LocalDynamo;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 class DynamoProcessedEventsIT {
 
@@ -26,6 +29,22 @@ class DynamoProcessedEventsIT {
         assertTrue(events.markProcessed("m1#01HX"));
         assertFalse(events.markProcessed("m1#01HX"));
         assertFalse(at(NOW.plus(Duration.ofDays(6))).markProcessed("m1#01HX"));
+    }
+
+    @Test
+    void aMarkWhoseAnswerWasLostIsStillThisCallsAndTheEventIsHandledOnce() {
+        LostAnswerDynamo lossy = new LostAnswerDynamo(LocalDynamo.shared().endpoint(),
+                request -> request instanceof PutItemRequest);
+        ProcessedEvents overLossyNetwork = new DynamoProcessedEvents(lossy.client(), tables.events(),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+
+        assertTrue(overLossyNetwork.markProcessed("m1#01HX"));
+
+        assertTrue(lossy.lostAnAnswer());
+        assertEquals(2, lossy.matchingRequestsSent());
+        // LINE's redelivery of the same event is still a duplicate, for this client and any other
+        assertFalse(overLossyNetwork.markProcessed("m1#01HX"));
+        assertFalse(at(NOW).markProcessed("m1#01HX"));
     }
 
     @Test

@@ -14,11 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import jp.yorisoi.delivery.stubs.LostAnswerDynamo;
 import jp.yorisoi.reader.ReaderStore.ActiveReader;
 import jp.yorisoi.reader.ReaderStore.ConcurrentChangeException;
 import jp.yorisoi.testing.LocalTables;
+import jp.yorisoi.testkit.LocalDynamo;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 class DynamoReaderStoreIT {
 
@@ -114,6 +117,38 @@ class DynamoReaderStoreIT {
 
         assertThrows(ConcurrentChangeException.class, () -> store.save(read.withLanguage("ja-easy")));
         assertEquals("en", store.find("m1", read.readerId()).orElseThrow().language());
+    }
+
+    @Test
+    void aSaveWhoseAnswerWasLostIsThisSavesAndNotAConcurrentChange() {
+        Reader read = store.save(Reader.newcomer("m1", Channel.LINE, "U1", NOW));
+        LostAnswerDynamo lossy = new LostAnswerDynamo(LocalDynamo.shared().endpoint(),
+                request -> request instanceof PutItemRequest);
+        DynamoReaderStore overLossyNetwork = new DynamoReaderStore(lossy.client(), tables.readers());
+
+        Reader saved = overLossyNetwork.save(read.withLanguage("en"));
+
+        assertTrue(lossy.lostAnAnswer());
+        assertEquals(2, lossy.matchingRequestsSent());
+        assertEquals(2, saved.version());
+        assertEquals(saved, store.find("m1", read.readerId()).orElseThrow());
+        // a save from the version before still loses: the own-write check does not let others through
+        assertThrows(ConcurrentChangeException.class, () -> store.save(read.withLanguage("ja-easy")));
+    }
+
+    @Test
+    void aNewcomerWhoseSaveAnswerWasLostIsSavedOnce() {
+        LostAnswerDynamo lossy = new LostAnswerDynamo(LocalDynamo.shared().endpoint(),
+                request -> request instanceof PutItemRequest);
+        DynamoReaderStore overLossyNetwork = new DynamoReaderStore(lossy.client(), tables.readers());
+
+        Reader saved = overLossyNetwork.save(Reader.newcomer("m1", Channel.LINE, "U1", NOW));
+
+        assertEquals(2, lossy.matchingRequestsSent());
+        assertEquals(1, saved.version());
+        assertEquals(saved, store.findByAddress("m1", Channel.LINE, "U1").orElseThrow());
+        assertThrows(ConcurrentChangeException.class,
+                () -> overLossyNetwork.save(Reader.newcomer("m1", Channel.LINE, "U1", NOW)));
     }
 
     @Test

@@ -39,11 +39,12 @@ class DeployedTemplateIT {
             "LineWebhookFunction", Set.of(
                     "managed:AWSLambdaBasicExecutionRole", // logs
                     "managed:AWSXrayWriteOnlyAccess", // Tracing: Active
-                    "dynamodb:GetItem ReadersTable", // DynamoReaderStore.find, findByAddress
+                    "dynamodb:GetItem ReadersTable", // DynamoReaderStore.find, findByAddress, save's own-write check
                     "dynamodb:PutItem ReadersTable", // DynamoReaderStore.save
                     "dynamodb:DeleteItem ReadersTable", // DynamoReaderStore.delete (parent asks for deletion)
                     "dynamodb:GetItem MunicipalitiesTable", // DynamoMunicipalityStore.find
                     "dynamodb:PutItem ProcessedEventsTable", // DynamoProcessedEvents.markProcessed
+                    "dynamodb:GetItem ProcessedEventsTable", // DynamoProcessedEvents.markProcessed's own-write check
                     "dynamodb:DeleteItem ProcessedEventsTable", // DynamoProcessedEvents.forget
                     "dynamodb:GetItem ContentTable", // DynamoCatalogue: the confirmation previews today
                     "dynamodb:Query ContentTable", // DynamoCatalogue.calendar for that preview
@@ -69,7 +70,7 @@ class DeployedTemplateIT {
                     "deny sqs:DeleteMessage outside LineJobQueue",
                     "deny sqs:GetQueueAttributes outside LineJobQueue",
                     "deny sqs:ChangeMessageVisibility outside LineJobQueue",
-                    "dynamodb:GetItem ReadersTable", // DynamoReaderStore.find
+                    "dynamodb:GetItem ReadersTable", // DynamoReaderStore.find, save's own-write check
                     "dynamodb:PutItem ReadersTable", // DynamoReaderStore.save (unreachable, birth question asked)
                     "dynamodb:GetItem MunicipalitiesTable", // DynamoMunicipalityStore.find
                     "dynamodb:GetItem ContentTable", // DynamoCatalogue texts

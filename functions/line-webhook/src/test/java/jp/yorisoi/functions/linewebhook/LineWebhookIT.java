@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.yorisoi.delivery.stubs.LostAnswerDynamo;
 import jp.yorisoi.line.DynamoProcessedEvents;
 import jp.yorisoi.line.LineReplyChannel;
 import jp.yorisoi.municipality.DynamoMunicipalityStore;
@@ -41,10 +42,12 @@ import jp.yorisoi.reader.Reader;
 import jp.yorisoi.reader.ReaderStatus;
 import jp.yorisoi.reader.Role;
 import jp.yorisoi.testing.LocalTables;
+import jp.yorisoi.testkit.LocalDynamo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /** The webhook through the handler: signed LINE bodies in, DynamoDB Local behind, WireMock as the LINE API. */
 class LineWebhookIT {
@@ -301,6 +304,47 @@ class LineWebhookIT {
     }
 
     @Test
+    void anEventMarkWhoseAnswerWasLostStillRegistersTheParentAndRepliesOnce() {
+        LostAnswerDynamo lossy = new LostAnswerDynamo(LocalDynamo.shared().endpoint(),
+                request -> request instanceof PutItemRequest put && put.tableName().equals(tables.events()));
+        LineWebhookHandler overLossyNetwork = handlerWith(readers,
+                new DynamoProcessedEvents(lossy.client(), tables.events()));
+        String body = sample("line-follow.json");
+
+        assertEquals(200, overLossyNetwork.handleRequest(signed(TOWN_ID, body, SECRET), null).getStatusCode());
+
+        assertEquals(2, lossy.matchingRequestsSent());
+        assertEquals(ReaderStatus.REGISTERING, reader().status());
+        assertEquals(1, replies().size());
+        long version = reader().version();
+        handle(signed(TOWN_ID, body.replace("\"isRedelivery\":false", "\"isRedelivery\":true"), SECRET));
+        assertEquals(version, reader().version());
+        assertEquals(1, replies().size());
+    }
+
+    @Test
+    void aChildAddedWhileTheSavesAnswerWasLostIsAddedOnceAndConfirmed() {
+        registerThroughTheChat();
+        send(postback("a=add", null));
+        long version = reader().version();
+        LostAnswerDynamo lossy = new LostAnswerDynamo(LocalDynamo.shared().endpoint(),
+                request -> request instanceof PutItemRequest put && put.tableName().equals(tables.readers()));
+        LineWebhookHandler overLossyNetwork = handlerWith(new DynamoReaderStore(lossy.client(), tables.readers()),
+                new DynamoProcessedEvents(tables.dynamo(), tables.events()));
+
+        assertEquals(200, overLossyNetwork.handleRequest(signed(TOWN_ID, postback("a=due", "2027-08-01"), SECRET),
+                null).getStatusCode());
+
+        assertEquals(2, lossy.matchingRequestsSent());
+        // one save: the retried put met its own write, which is no concurrent change that replays the tap
+        assertEquals(version + 1, reader().version());
+        assertEquals(List.of(LocalDate.of(2027, 6, 3), LocalDate.of(2027, 8, 1)),
+                reader().children().stream().map(Child::dueDate).toList());
+        String confirmation = lastReply().path("messages").get(0).path("text").asText();
+        assertTrue(confirmation.contains("【妊娠"), confirmation);
+    }
+
+    @Test
     void aFailedReplyStillAcknowledgesAndKeepsTheChange() {
         line.stubFor(post("/v2/bot/message/reply").willReturn(aResponse().withStatus(500)));
 
@@ -413,6 +457,15 @@ class LineWebhookIT {
                 "timestamp":1795309200000,"source":{"type":"user","userId":"%s"},"webhookEventId":"01JDTEST%018d",
                 "deliveryContext":{"isRedelivery":false},"replyToken":"token-%d",%s}]}
                 """.formatted(type, USER, eventSeq, eventSeq, detail);
+    }
+
+    /** The webhook of {@link #TOWN_ID} over the given stores. */
+    private LineWebhookHandler handlerWith(DynamoReaderStore readerStore, DynamoProcessedEvents events) {
+        StaticChannelCredentials credentials = new StaticChannelCredentials(Map.of(
+                TOWN_ID, new StaticChannelCredentials.Credentials(SECRET, "token-sakura")));
+        return new LineWebhookHandler(readerStore,
+                new DynamoMunicipalityStore(tables.dynamo(), tables.municipalities()), events, credentials,
+                new LineReplyChannel(credentials, URI.create(line.baseUrl())), CLOCK);
     }
 
     private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent request) {
