@@ -123,8 +123,14 @@ class FunctionJarsIT {
         // 2026-11-21T23:00Z is 08:00 on the 22nd in Tokyo: the demo town's hour
         assertTrue(run.output().contains("RESULT {\"date\":\"2026-11-22\",\"hour\":8,\"enqueued\":{\"demo\":1},\"total\":1}"),
                 run.output());
-        assertTrue(run.output().lines().anyMatch(line -> line.startsWith("{\"level\":\"INFO\"")
-                && line.contains("fan-out for municipality demo")), "JSON log lines:\n" + run.output());
+        String townLine = run.output().lines()
+                .filter(line -> line.startsWith("{\"level\":\"INFO\"") && line.contains("fan-out for municipality demo"))
+                .findFirst().orElseThrow(() -> new AssertionError("JSON log lines:\n" + run.output()));
+        // Powertools' fields: the first invocation of a container is its cold start; the request id correlates
+        assertTrue(townLine.contains("\"cold_start\":true"), townLine);
+        assertTrue(townLine.contains("\"correlation_id\":\"" + JarProbe.REQUEST_ID + "\""), townLine);
+        assertTrue(townLine.contains("\"function_request_id\":\"" + JarProbe.REQUEST_ID + "\""), townLine);
+        assertTrue(townLine.contains("\"service\":\"fan-out\""), townLine);
         assertEquals(List.of(DeliveryJob.daily("demo", reader.readerId(), Channel.LINE, LocalDate.parse("2026-11-22"))),
                 queues.jobs("LineJobQueue"));
         // the hour's heartbeat as an EMF record in the log, with the Service dimension the alarms select on
@@ -327,6 +333,8 @@ class FunctionJarsIT {
         environment.put("STAGE", "dev");
         environment.put("POWERTOOLS_SERVICE_NAME", function);
         environment.put("POWERTOOLS_METRICS_NAMESPACE", "yorisoi");
+        // as Lambda sets it for an on-demand container; Powertools' cold_start reads it
+        environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
         Process started = process.start();
         String output = new String(started.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!started.waitFor(2, TimeUnit.MINUTES)) {

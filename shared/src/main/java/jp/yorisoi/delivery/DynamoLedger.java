@@ -309,14 +309,15 @@ public final class DynamoLedger implements Ledger, DeliveryTally {
             for (QueryResponse page : dynamo.queryPaginator(r -> r.tableName(table)
                     .indexName(BY_MUNICIPALITY_DATE)
                     .keyConditionExpression("muniDate = :key")
-                    .filterExpression("deliveryKey = :day AND #status IN (:sent, :nothing, :skipped)")
+                    .filterExpression("deliveryKey = :day AND #status IN (:sent, :nothing, :skipped, :inDoubt)")
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(Map.of(
                             ":key", AttributeValue.fromS(key),
                             ":day", AttributeValue.fromS(date.toString()),
                             ":sent", AttributeValue.fromS(DeliveryStatus.SENT.name()),
                             ":nothing", AttributeValue.fromS(DeliveryStatus.NOTHING_TO_SEND.name()),
-                            ":skipped", AttributeValue.fromS(DeliveryStatus.SKIPPED.name())))
+                            ":skipped", AttributeValue.fromS(DeliveryStatus.SKIPPED.name()),
+                            ":inDoubt", AttributeValue.fromS(DeliveryStatus.IN_DOUBT.name())))
                     .select(Select.COUNT))) {
                 count += page.count();
             }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import jp.yorisoi.aws.HandlerLogging;
 
 /**
  * What both sender functions do with a batch from their job queue: deliver each job, report only the failed ones
@@ -21,10 +22,12 @@ public abstract class SenderHandler implements RequestHandler<SQSEvent, SQSBatch
 
     @Override
     public final SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        try {
-            return batch.process(event);
-        } finally {
-            flushMetrics.run();
-        }
+        return HandlerLogging.withLogging(context, null, () -> {
+            try {
+                return batch.process(event);
+            } finally {
+                flushMetrics.run();
+            }
+        });
     }
 }

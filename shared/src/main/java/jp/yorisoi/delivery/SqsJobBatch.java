@@ -6,10 +6,12 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import jp.yorisoi.aws.HandlerLogging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,10 +35,13 @@ public final class SqsJobBatch {
     public SQSBatchResponse process(SQSEvent event) {
         List<SQSMessage> messages = event == null || event.getRecords() == null ? List.of() : event.getRecords();
         List<BatchItemFailure> failures = new ArrayList<>();
+        Map<String, String> logging = HandlerLogging.current();
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Boolean>> results = new ArrayList<>();
             for (SQSMessage message : messages) {
-                results.add(executor.submit(() -> deliver(message)));
+                // each job logs under its SQS message id as correlation_id
+                results.add(executor.submit(() -> HandlerLogging.onThisThread(logging, message.getMessageId(),
+                        () -> deliver(message))));
             }
             for (int i = 0; i < messages.size(); i++) {
                 boolean delivered;

@@ -50,10 +50,14 @@ class DeliveryReconciliationIT {
         return queues.allJobs().stream().filter(job -> job.municipalityId().equals(municipalityId)).toList();
     }
 
+    static LedgerEntry sending(DeliveryJob job) {
+        return new LedgerEntry(job.municipalityId(), job.readerId(), job.deliveryKey(), job.date(),
+                DeliveryStatus.SENDING, job.channel().name(), "MOTHER", 0, AT);
+    }
+
     /** Writes the entry a sender would leave: its claim, then (unless still SENDING) the outcome. */
     void ledger(DeliveryJob job, DeliveryStatus status) {
-        ledger.claim(new LedgerEntry(job.municipalityId(), job.readerId(), job.deliveryKey(), job.date(),
-                DeliveryStatus.SENDING, job.channel().name(), "MOTHER", 0, AT), "sender", AT.minusSeconds(3600));
+        ledger.claim(sending(job), "sender", AT.minusSeconds(3600));
         if (status != DeliveryStatus.SENDING) {
             ledger.complete(new LedgerEntry(job.municipalityId(), job.readerId(), job.deliveryKey(), job.date(),
                     status, job.channel().name(), "MOTHER", status == DeliveryStatus.SENT ? 1 : 0, AT), "sender");
@@ -73,12 +77,15 @@ class DeliveryReconciliationIT {
     }
 
     @Test
-    void aRecordedReasonForSendingNothingIsNoShortfallButAnAttemptInDoubtIs() {
-        List<DeliveryJob> jobs = fannedOut("reasons", 4);
+    void aRecordedReasonForSendingNothingIsNoShortfallButAnAttemptStillSendingIs() {
+        List<DeliveryJob> jobs = fannedOut("reasons", 5);
         ledger(jobs.get(0), DeliveryStatus.SENT);
         ledger(jobs.get(1), DeliveryStatus.NOTHING_TO_SEND);
         ledger(jobs.get(2), DeliveryStatus.SKIPPED);
         ledger(jobs.get(3), DeliveryStatus.SENDING);
+        // a LINE claim older than the retry key's life is marked IN_DOUBT with its reason: final, not a shortfall
+        ledger(jobs.get(4), DeliveryStatus.SENDING);
+        assertEquals(Ledger.Claim.IN_DOUBT, ledger.claim(sending(jobs.get(4)), "redrive", AT.plusSeconds(1)));
 
         assertEquals(Map.of("reasons", 1), reconciliation.reconcile(DAY, 8));
     }

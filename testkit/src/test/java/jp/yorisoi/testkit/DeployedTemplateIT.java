@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -222,6 +224,45 @@ class DeployedTemplateIT {
         assertFalse(format.contains("sourceIp") || format.contains("userAgent"), "personal data in " + format);
         assertEquals(Map.of("Ref", "WebhookReservedConcurrency"),
                 properties("LineWebhookFunction").get("ReservedConcurrentExecutions"));
+    }
+
+    @Test
+    void theDashboardCountsTheDayPerTownFromTheLinesTheFanOutAndSendersWrite() {
+        String body = String.valueOf(map(properties("DeliveryDashboard").get("DashboardBody")).get("Fn::Sub"));
+        Map<String, Object> dashboard = map(new Yaml(new SafeConstructor(new LoaderOptions())).load(body));
+        String query = String.valueOf(map(map(list(dashboard.get("widgets")).get(0)).get("properties")).get("query"));
+        List<Pattern> parses = new ArrayList<>();
+        Matcher parse = Pattern.compile("parse message /(.+?)/(?= \\|)").matcher(query);
+        while (parse.find()) {
+            parses.add(Pattern.compile(parse.group(1)));
+        }
+        // the lines as FanOutService and SqsJobBatch write them (field "message" of the JSON line)
+        assertEquals(Map.of("enqTown", "demo", "enqDay", "2026-11-22", "jobs", "12"),
+                captures(parses, "fan-out for municipality demo on 2026-11-22: 12 jobs"));
+        assertEquals(Map.of("doneTown", "demo", "doneDay", "2026-11-22", "outcome", "SENT", "sent", "SENT"),
+                captures(parses, "delivery to reader L0a1b of municipality demo for 2026-11-22: SENT"));
+        assertEquals(Map.of("doneTown", "demo", "doneDay", "2026-11-22", "outcome", "SKIPPED", "skipped", "SKIPPED"),
+                captures(parses, "delivery to reader L0a1b of municipality demo for 2026-11-22: SKIPPED"));
+        assertEquals(Map.of("failTown", "demo", "failDay", "2026-11-22", "failure", "will be retried"),
+                captures(parses, "delivery to reader L0a1b of municipality demo for 2026-11-22 will be retried: "
+                        + "LINE push failed 3 times for municipality demo: SocketTimeoutException"));
+        assertTrue(query.contains("by day, town"), query);
+    }
+
+    /** What the dashboard's parse commands extract from one log message, as Logs Insights' regex parse would. */
+    private static Map<String, String> captures(List<Pattern> parses, String message) {
+        Map<String, String> fields = new java.util.TreeMap<>();
+        Pattern group = Pattern.compile("\\(\\?<([A-Za-z]+)>");
+        for (Pattern pattern : parses) {
+            Matcher m = pattern.matcher(message);
+            if (m.find()) {
+                Matcher names = group.matcher(pattern.pattern());
+                while (names.find()) {
+                    fields.put(names.group(1), m.group(names.group(1)));
+                }
+            }
+        }
+        return fields;
     }
 
     // ---------------------------------------------------------------------------------------------------------

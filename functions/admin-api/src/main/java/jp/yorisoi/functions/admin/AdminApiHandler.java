@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import jp.yorisoi.aws.AwsClients;
+import jp.yorisoi.aws.HandlerLogging;
 import jp.yorisoi.aws.Environment;
 import jp.yorisoi.aws.Parameters;
 import jp.yorisoi.delivery.DueReaders;
@@ -76,6 +77,12 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        String requestId = event == null || event.getRequestContext() == null ? null
+                : event.getRequestContext().getRequestId();
+        return HandlerLogging.withLogging(context, requestId, () -> handle(event));
+    }
+
+    private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
         try {
             ApiRequest request = toRequest(event);
             auth.check(request);

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import jp.yorisoi.aws.HandlerLogging;
 import jp.yorisoi.delivery.CatchUpRun;
 import jp.yorisoi.delivery.DeliveryMetrics;
 import jp.yorisoi.delivery.DeliveryReconciliation;
@@ -67,11 +68,13 @@ public final class FanOutHandler implements RequestHandler<Map<String, Object>, 
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        try {
-            return run(event == null ? Map.of() : event, context);
-        } finally {
-            flushMetrics.run();
-        }
+        return HandlerLogging.withLogging(context, context == null ? null : context.getAwsRequestId(), () -> {
+            try {
+                return run(event == null ? Map.of() : event, context);
+            } finally {
+                flushMetrics.run();
+            }
+        });
     }
 
     private Map<String, Object> run(Map<String, Object> input, Context context) {

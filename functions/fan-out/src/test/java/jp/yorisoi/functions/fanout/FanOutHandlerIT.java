@@ -75,9 +75,20 @@ class FanOutHandlerIT {
                 Clock.fixed(Instant.parse(instant), ZoneOffset.UTC), flushes::incrementAndGet);
     }
 
+    /** A Lambda context with the given time left; the rest as Lambda fills it in (Powertools logging reads it). */
     static Context withRemainingMillis(long millis) {
         return (Context) Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[] {Context.class},
-                (proxy, method, args) -> method.getName().equals("getRemainingTimeInMillis") ? (int) millis : null);
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getRemainingTimeInMillis" -> (int) millis;
+                    case "getMemoryLimitInMB" -> 1024;
+                    case "getAwsRequestId" -> "c0ffee00-0000-4000-8000-000000000001";
+                    case "getFunctionName" -> "fan-out";
+                    case "getFunctionVersion" -> "$LATEST";
+                    case "getInvokedFunctionArn" -> "arn:aws:lambda:ap-northeast-1:000000000000:function:fan-out";
+                    case "getLogGroupName" -> "/aws/lambda/fan-out";
+                    case "getLogStreamName" -> "2026/11/22/[$LATEST]0";
+                    default -> null;
+                });
     }
 
     FanOutHandler handlerAt(String instant) {

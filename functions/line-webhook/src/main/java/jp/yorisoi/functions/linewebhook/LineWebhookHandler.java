@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import jp.yorisoi.aws.HandlerLogging;
 import jp.yorisoi.line.LineReplier;
 import jp.yorisoi.line.ProcessedEvents;
 import jp.yorisoi.municipality.ChannelCredentials;
@@ -73,6 +74,12 @@ public final class LineWebhookHandler implements RequestHandler<APIGatewayV2HTTP
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent request, Context context) {
+        String requestId = request == null || request.getRequestContext() == null ? null
+                : request.getRequestContext().getRequestId();
+        return HandlerLogging.withLogging(context, requestId, () -> handle(request));
+    }
+
+    private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent request) {
         try {
             return verifyAndHandle(request);
         } catch (RuntimeException e) {
