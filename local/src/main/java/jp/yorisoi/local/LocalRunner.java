@@ -12,9 +12,11 @@ import java.util.concurrent.CountDownLatch;
 import jp.yorisoi.aws.AwsClients;
 import jp.yorisoi.content.DayComposer;
 import jp.yorisoi.content.DynamoCatalogue;
+import jp.yorisoi.delivery.DueReaders;
 import jp.yorisoi.delivery.FanOutService;
 import jp.yorisoi.functions.admin.AdminApiHandler;
 import jp.yorisoi.functions.admin.CatchUpWindow;
+import jp.yorisoi.functions.admin.FanOutTrigger;
 import jp.yorisoi.functions.linewebhook.LineWebhookHandler;
 import jp.yorisoi.line.DynamoProcessedEvents;
 import jp.yorisoi.line.LineReplyChannel;
@@ -158,8 +160,13 @@ public final class LocalRunner implements AutoCloseable {
                 new LineReplyChannel(credentials, services.lineApiBaseUrl()),
                 DayPreview.of(new DayComposer(new DynamoCatalogue(dynamo, services.table("ContentTable")))),
                 services.clock()));
+        // No Lambda here: the catch-up run is made in-process before the API answers, so that what the answer
+        // counts is on the job queues when a simulation moves on (deployed, the fan-out function makes it later).
+        FanOutTrigger inProcess = run -> fanOut.run(run.date(), Optional.of(run.municipalityId()), -1);
         routes.add("ANY", "/admin/{proxy+}", "AdminApiFunction", new AdminApiHandler(
-                fanOut, services::adminToken, services.clock(), catchUp));
+                new DueReaders(new DynamoMunicipalityStore(dynamo, services.table("MunicipalitiesTable")),
+                        new DynamoReaderStore(dynamo, services.table("ReadersTable"))),
+                inProcess, services::adminToken, services.clock(), catchUp));
     }
 
     public int port() {

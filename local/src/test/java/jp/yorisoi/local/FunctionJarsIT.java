@@ -8,6 +8,9 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -206,21 +209,38 @@ class FunctionJarsIT {
     }
 
     @Test
-    void theAdminJarChecksTheOperatorTokenFromSsmAndStartsARun() throws Exception {
+    void theAdminJarChecksTheOperatorTokenFromSsmAndHandsTheRunToTheFanOutFunction() throws Exception {
         LocalTables tables = demoTown();
         LocalQueues queues = LocalQueues.create();
-        Reader reader = lineReader(tables);
+        lineReader(tables);
+        // today in Tokyo, inside the deployed catch-up window whenever the test runs
+        String today = LocalDate.now(ProgramSchedule.ZONE).toString();
+        WireMockServer lambda = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        lambda.start();
+        try {
+            lambda.stubFor(WireMock.post(WireMock.urlPathMatching("/2015-03-31/functions/.*/invocations"))
+                    .willReturn(WireMock.aResponse().withStatus(202)));
+            Map<String, String> env = env(tables, queues);
+            env.put("AWS_ENDPOINT_URL_LAMBDA", lambda.baseUrl());
+            env.put("FAN_OUT_FUNCTION", "yorisoi-dev-FanOutFunction");
 
-        // the deployed handler runs on the real clock and takes only days inside the catch-up window: today's
-        LocalDate today = LocalDate.now(ProgramSchedule.ZONE);
-        Run run = run("admin-api", "jp.yorisoi.functions.admin.AdminApiHandler",
-                runOf(ROOT.resolve("events/admin-runs.json"), today), env(tables, queues));
+            Run run = run("admin-api", "jp.yorisoi.functions.admin.AdminApiHandler",
+                    runOf(ROOT.resolve("events/admin-runs.json"), LocalDate.parse(today)), env);
 
-        assertEquals(0, run.exitCode(), run.output());
-        assertTrue(run.output().contains("RESULT {\"statusCode\":20"), run.output());
-        assertEquals(List.of(DeliveryJob.daily("demo", reader.readerId(), Channel.LINE, today)),
-                queues.jobs("LineJobQueue"));
-        assertTrue(ssm.asked().contains("/yorisoi/dev/admin/operator-token"), ssm.asked().toString());
+            assertEquals(0, run.exitCode(), run.output());
+            assertTrue(run.output().contains("RESULT {\"statusCode\":202"), run.output());
+            assertTrue(run.output().contains("\\\"readers\\\":1"), run.output());
+            lambda.verify(1, WireMock.postRequestedFor(
+                            WireMock.urlEqualTo("/2015-03-31/functions/yorisoi-dev-FanOutFunction/invocations"))
+                    .withHeader("X-Amz-Invocation-Type", WireMock.equalTo("Event"))
+                    .withRequestBody(WireMock.equalToJson(
+                            "{\"catchUp\":{\"municipalityId\":\"demo\",\"date\":\"" + today + "\"}}")));
+            // the fan-out function enqueues, not the admin API
+            assertEquals(List.of(), queues.allJobs());
+            assertTrue(ssm.asked().contains("/yorisoi/dev/admin/operator-token"), ssm.asked().toString());
+        } finally {
+            lambda.stop();
+        }
     }
 
     private static LocalTables demoTown() {

@@ -14,6 +14,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -67,6 +68,15 @@ public final class AwsClients {
 
     public SqsClient sqs() {
         return configure(SqsClient.builder(), timeouts()).httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    /**
+     * Lambda, for the admin API's asynchronous invoke of the fan-out: Lambda queues the event and answers 202 at
+     * once, so the call is bounded like the others. An SDK retry after a time-out whose request Lambda had queued
+     * runs the town twice, which the ledger makes harmless.
+     */
+    public LambdaClient lambda() {
+        return configure(LambdaClient.builder(), timeouts()).httpClient(UrlConnectionHttpClient.create()).build();
     }
 
     /**

@@ -101,10 +101,9 @@ class DeployedTemplateIT {
             "AdminApiFunction", Set.of(
                     "managed:AWSLambdaBasicExecutionRole",
                     "managed:AWSXrayWriteOnlyAccess",
-                    "dynamodb:GetItem MunicipalitiesTable", // FanOutService for the named town
-                    "dynamodb:Query ReadersTable/index/ActiveReaders", // DynamoReaderStore.forEachActiveReader
-                    "sqs:SendMessage LineJobQueue", // SqsJobQueue
-                    "sqs:SendMessage MailJobQueue",
+                    "dynamodb:GetItem MunicipalitiesTable", // DueReaders: the named town
+                    "dynamodb:Query ReadersTable/index/ActiveReaders", // DueReaders: DynamoReaderStore.forEachActiveReader
+                    "lambda:InvokeFunction FanOutFunction", // LambdaFanOutTrigger: the catch-up run, asynchronously
                     "ssm:GetParameter parameter/yorisoi/${Stage}/admin/operator-token")); // AdminApiHandler
 
     /** Properties that give a resource a physical name; a fixed one keeps a second stack out of the account. */

@@ -17,10 +17,11 @@ import jp.yorisoi.aws.AwsClients;
 import jp.yorisoi.aws.HandlerLogging;
 import jp.yorisoi.aws.Environment;
 import jp.yorisoi.aws.Parameters;
-import jp.yorisoi.delivery.DeliveryMetrics;
-import jp.yorisoi.delivery.DeliveryWiring;
-import jp.yorisoi.delivery.FanOutService;
+import jp.yorisoi.delivery.DueReaders;
+import jp.yorisoi.municipality.DynamoMunicipalityStore;
+import jp.yorisoi.reader.DynamoReaderStore;
 import org.slf4j.Logger;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -36,18 +37,30 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     private final Router router = new Router();
 
     public AdminApiHandler() {
-        this(DeliveryWiring.fromEnvironment(System.getenv(), DeliveryMetrics.NONE).fanOut(),
-                operatorToken(System.getenv()), Clock.systemUTC(), CatchUpWindow.deployed(System.getenv()));
+        this(System.getenv(), AwsClients.fromEnvironment(System.getenv()));
+    }
+
+    private AdminApiHandler(Map<String, String> env, AwsClients aws) {
+        this(dueReaders(env, aws), new LambdaFanOutTrigger(aws.lambda(), Environment.required(env, "FAN_OUT_FUNCTION")),
+                operatorToken(env), Clock.systemUTC(), CatchUpWindow.deployed(env));
     }
 
     /** As deployed with the default catch-up window. */
-    public AdminApiHandler(FanOutService fanOut, Supplier<String> operatorToken, Clock clock) {
-        this(fanOut, operatorToken, clock, new CatchUpWindow(CatchUpWindow.DEFAULT_DAYS_BACK, 0));
+    public AdminApiHandler(DueReaders dueReaders, FanOutTrigger fanOut, Supplier<String> operatorToken, Clock clock) {
+        this(dueReaders, fanOut, operatorToken, clock, new CatchUpWindow(CatchUpWindow.DEFAULT_DAYS_BACK, 0));
     }
 
-    public AdminApiHandler(FanOutService fanOut, Supplier<String> operatorToken, Clock clock, CatchUpWindow window) {
+    public AdminApiHandler(DueReaders dueReaders, FanOutTrigger fanOut, Supplier<String> operatorToken, Clock clock,
+            CatchUpWindow window) {
         this.auth = new OperatorAuth(operatorToken, clock);
-        new RunsApi(fanOut, clock, window).register(router);
+        new RunsApi(dueReaders, fanOut, clock, window).register(router);
+    }
+
+    /** Counts over the town record and the sparse active-reader index; enqueues nothing. */
+    private static DueReaders dueReaders(Map<String, String> env, AwsClients aws) {
+        DynamoDbClient dynamo = aws.dynamoDb();
+        return new DueReaders(new DynamoMunicipalityStore(dynamo, Environment.required(env, "MUNICIPALITIES_TABLE"),
+                Environment.defaultDeliveryHour(env)), new DynamoReaderStore(dynamo, Environment.required(env, "READERS_TABLE")));
     }
 
     /**

@@ -6,24 +6,28 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
+import jp.yorisoi.delivery.CatchUpRun;
+import jp.yorisoi.delivery.DueReaders;
 import jp.yorisoi.delivery.FanOutService;
-import jp.yorisoi.delivery.FanOutService.FanOutResult;
 import jp.yorisoi.schedule.ProgramSchedule;
 
 /**
- * Catch-up runs: {@code POST /admin/runs {"date": "YYYY-MM-DD", "municipalityId": "…"}} fans out that day for that
- * town now, for a date inside the {@link CatchUpWindow}, and answers how many readers the run reaches. The ledger
- * makes a second run of the same day send nothing new.
+ * Catch-up runs: {@code POST /admin/runs {"date": "YYYY-MM-DD", "municipalityId": "…"}} checks the date against the
+ * {@link CatchUpWindow} and the town, counts the readers the run reaches, hands the run to the fan-out
+ * ({@link FanOutTrigger}) and answers 202 with that count. The fan-out itself runs after the answer: a large town
+ * takes minutes, and an HTTP API request at most 30 seconds. The ledger makes a second run of the same day send
+ * nothing new.
  */
 public final class RunsApi {
 
-    private final FanOutService fanOut;
+    private final DueReaders dueReaders;
+    private final FanOutTrigger trigger;
     private final Clock clock;
     private final CatchUpWindow window;
 
-    public RunsApi(FanOutService fanOut, Clock clock, CatchUpWindow window) {
-        this.fanOut = fanOut;
+    public RunsApi(DueReaders dueReaders, FanOutTrigger trigger, Clock clock, CatchUpWindow window) {
+        this.dueReaders = dueReaders;
+        this.trigger = trigger;
         this.clock = clock;
         this.window = window;
     }
@@ -42,19 +46,18 @@ public final class RunsApi {
             throw ApiException.badRequest("date must be YYYY-MM-DD");
         }
         window.check(date, LocalDate.now(clock.withZone(ProgramSchedule.ZONE)));
-        FanOutResult result;
+        int readers;
         try {
-            result = fanOut.run(date, Optional.of(municipalityId), -1);
+            // the readers the fan-out will enqueue: one job each, each sent at most once by the ledger
+            readers = dueReaders.count(municipalityId, date);
         } catch (FanOutService.UnknownMunicipalityException e) {
             throw ApiException.notFound("no active municipality " + municipalityId);
         }
+        trigger.start(new CatchUpRun(municipalityId, date));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("date", date.toString());
         answer.put("municipalityId", municipalityId);
-        // the fan-out's own count: one job per reader due the day, each sent at most once by the ledger
-        int readers = result.enqueuedByMunicipality().getOrDefault(municipalityId, 0);
         answer.put("readers", readers);
-        answer.put("enqueued", readers);
         return ApiResponse.accepted(answer);
     }
 

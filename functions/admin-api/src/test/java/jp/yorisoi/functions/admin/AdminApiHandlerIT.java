@@ -13,13 +13,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import jp.yorisoi.delivery.DeliveryJob;
-import jp.yorisoi.delivery.FanOutService;
+import jp.yorisoi.delivery.CatchUpRun;
+import jp.yorisoi.delivery.DueReaders;
 import jp.yorisoi.municipality.DynamoMunicipalityStore;
 import jp.yorisoi.municipality.Municipality;
 import jp.yorisoi.municipality.Plan;
@@ -28,24 +29,26 @@ import jp.yorisoi.reader.Child;
 import jp.yorisoi.reader.DynamoReaderStore;
 import jp.yorisoi.reader.Reader;
 import jp.yorisoi.reader.ReaderStatus;
-import jp.yorisoi.testing.LocalQueues;
 import jp.yorisoi.testing.LocalTables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The operator API through the handler: the town and its readers in DynamoDB Local, the runs' jobs in ElasticMQ. */
+/**
+ * The operator API through the handler: the town and its readers in DynamoDB Local; the runs it starts are
+ * recorded where the deployed handler invokes the fan-out function.
+ */
 class AdminApiHandlerIT {
 
     static final String TOKEN = "operator-token-for-tests";
     static final ObjectMapper JSON = new ObjectMapper();
 
     final LocalTables tables = LocalTables.create();
-    final LocalQueues queues = LocalQueues.create();
     final DynamoMunicipalityStore municipalities = new DynamoMunicipalityStore(tables.dynamo(), tables.municipalities());
     final DynamoReaderStore readers = new DynamoReaderStore(tables.dynamo(), tables.readers());
     final AtomicInteger tokenLookups = new AtomicInteger();
-    final AdminApiHandler handler = new AdminApiHandler(new FanOutService(municipalities, readers, queues.jobQueue()), () -> {
+    final List<CatchUpRun> started = new ArrayList<>();
+    final AdminApiHandler handler = new AdminApiHandler(new DueReaders(municipalities, readers), started::add, () -> {
         tokenLookups.incrementAndGet();
         return TOKEN;
     }, Clock.fixed(Instant.parse("2026-11-22T00:30:00Z"), ZoneOffset.UTC));
@@ -81,16 +84,26 @@ class AdminApiHandlerIT {
     }
 
     @Test
-    void anOperatorRunsADayForATownAndTheJobsAreEnqueued() throws IOException {
+    void anOperatorsRunIsHandedToTheFanOutForExactlyThatTownAndDayAndAnsweredWithItsReaders() throws IOException {
         APIGatewayV2HTTPResponse response = handler.handleRequest(sample(), null);
 
         assertEquals(202, response.getStatusCode());
-        assertEquals(JSON.readTree("{\"date\":\"2026-11-22\",\"municipalityId\":\"demo\",\"readers\":4,\"enqueued\":4}"),
+        assertEquals(JSON.readTree("{\"date\":\"2026-11-22\",\"municipalityId\":\"demo\",\"readers\":4}"),
                 body(response));
-        List<DeliveryJob> jobs = queues.allJobs();
-        assertEquals(4, jobs.size());
-        assertTrue(jobs.stream().allMatch(j -> j.date().equals(LocalDate.of(2026, 11, 22))));
-        assertTrue(jobs.stream().allMatch(j -> j.municipalityId().equals("demo")));
+        assertEquals(List.of(new CatchUpRun("demo", LocalDate.of(2026, 11, 22))), started);
+    }
+
+    @Test
+    void theCountLeavesOutReadersWhoJoinedAfterTheDay() throws IOException {
+        readers.save(Reader.newcomer("demo", Channel.LINE, "Ulate", Instant.parse("2026-11-22T01:00:00Z"))
+                .withStatus(ReaderStatus.ACTIVE).withChildren(List.of(Child.born("c1", LocalDate.of(2026, 10, 1))))
+                .withRegisteredOn(LocalDate.of(2026, 11, 22)));
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(request("POST", "runs", authorizedJson(),
+                "{\"date\":\"2026-11-21\",\"municipalityId\":\"demo\"}"), null);
+
+        assertEquals(202, response.getStatusCode(), response.getBody());
+        assertEquals(4, body(response).path("readers").asInt());
     }
 
     @Test
@@ -113,17 +126,17 @@ class AdminApiHandlerIT {
         assertEquals(status, response.getStatusCode(), response.getBody());
         if (status == 202) {
             assertEquals(4, body(response).path("readers").asInt());
-            assertEquals(4, queues.allJobs().size());
+            assertEquals(List.of(new CatchUpRun("demo", LocalDate.parse(date))), started);
         } else {
             assertEquals("bad_request", body(response).path("error").asText());
             assertTrue(body(response).path("message").asText().contains(date), response.getBody());
-            assertEquals(List.of(), queues.allJobs());
+            assertEquals(List.of(), started);
         }
     }
 
     @Test
     void theLocalRunnersWindowRunsTomorrowSoASimulationCanMoveOn() throws IOException {
-        AdminApiHandler local = new AdminApiHandler(new FanOutService(municipalities, readers, queues.jobQueue()),
+        AdminApiHandler local = new AdminApiHandler(new DueReaders(municipalities, readers), started::add,
                 () -> TOKEN, Clock.fixed(Instant.parse("2026-11-22T00:30:00Z"), ZoneOffset.UTC),
                 CatchUpWindow.local(Map.of()));
 
@@ -132,7 +145,7 @@ class AdminApiHandlerIT {
 
         assertEquals(202, response.getStatusCode(), response.getBody());
         assertEquals(4, body(response).path("readers").asInt());
-        assertTrue(queues.allJobs().stream().allMatch(j -> j.date().equals(LocalDate.of(2026, 11, 23))));
+        assertEquals(List.of(new CatchUpRun("demo", LocalDate.of(2026, 11, 23))), started);
     }
 
     @Test
@@ -172,6 +185,6 @@ class AdminApiHandlerIT {
         assertEquals(status, response.getStatusCode(), response.getBody());
         assertEquals(error, body(response).path("error").asText());
         assertTrue(body(response).path("message").isTextual());
-        assertEquals(List.of(), queues.allJobs());
+        assertEquals(List.of(), started);
     }
 }

@@ -17,7 +17,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
-import jp.yorisoi.delivery.FanOutService;
+import jp.yorisoi.delivery.DueReaders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +62,9 @@ class OperatorTokenIT {
 
     @Test
     void anAdminTokenFromTheEnvironmentIsRefusedAndTheSsmTokenAccepted() {
-        AdminApiHandler handler = new AdminApiHandler(new FanOutService(null, null, null),
+        AdminApiHandler handler = new AdminApiHandler(new DueReaders(null, null), run -> {
+            throw new AssertionError("no run may start");
+        },
                 AdminApiHandler.operatorToken(lambdaEnvironment), A_MONTH_AFTER_THE_SAMPLE);
 
         assertEquals(401, handler.handleRequest(withToken("token-from-env"), null).getStatusCode());

@@ -7,33 +7,39 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import jp.yorisoi.delivery.FanOutService;
+import jp.yorisoi.delivery.CatchUpRun;
+import jp.yorisoi.delivery.DueReaders;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A catch-up run only for days the delivery can stand behind: a day older than the catch-up window (LINE forgets a
  * retry key after 24 hours, and an old day is news to nobody), a future day (it would be sent now and then not on
- * the day) and dates the fan-out cannot handle are refused before anything is enqueued.
+ * the day) and dates the fan-out cannot handle are refused before any run is started.
  */
 class RunsApiTest {
 
-    /** 09:30 in Tokyo on 2026-11-22; the fan-out has no stores, so reaching it would fail the test. */
+    /** 09:30 in Tokyo on 2026-11-22; the count has no stores, so reaching it would fail the test. */
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T00:30:00Z"), ZoneOffset.UTC);
 
-    private final RunsApi deployed = new RunsApi(new FanOutService(null, null, null), CLOCK, new CatchUpWindow(7, 0));
-    private final RunsApi local = new RunsApi(new FanOutService(null, null, null), CLOCK,
+    private final List<CatchUpRun> started = new ArrayList<>();
+    private final RunsApi deployed = new RunsApi(new DueReaders(null, null), started::add, CLOCK,
+            new CatchUpWindow(7, 0));
+    private final RunsApi local = new RunsApi(new DueReaders(null, null), started::add, CLOCK,
             CatchUpWindow.local(Map.of()));
 
     @ParameterizedTest
     @ValueSource(strings = {"+999999999-12-31", "-999999999-01-01", "9999-12-31", "2027-11-22", "2026-12-24",
             "2026-11-23", "2026-11-14", "2025-11-21", "1970-01-01"})
-    void aDateOutsideTheDeployedWindowIsABadRequestBeforeAnyJobIsEnqueued(String date) {
+    void aDateOutsideTheDeployedWindowIsABadRequestAndStartsNoRun(String date) {
         ApiException e = assertThrows(ApiException.class, () -> deployed.run(request(date)));
 
         assertEquals(400, e.status());
         assertTrue(e.getMessage().contains("date"), e.getMessage());
+        assertEquals(List.of(), started);
     }
 
     @ParameterizedTest
@@ -42,6 +48,7 @@ class RunsApiTest {
         ApiException e = assertThrows(ApiException.class, () -> local.run(request(date)));
 
         assertEquals(400, e.status());
+        assertEquals(List.of(), started);
     }
 
     private static ApiRequest request(String date) {

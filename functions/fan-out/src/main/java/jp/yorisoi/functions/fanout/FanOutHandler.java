@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import jp.yorisoi.aws.HandlerLogging;
+import jp.yorisoi.delivery.CatchUpRun;
 import jp.yorisoi.delivery.DeliveryMetrics;
 import jp.yorisoi.delivery.DeliveryReconciliation;
 import jp.yorisoi.delivery.DeliveryWiring;
@@ -26,6 +27,11 @@ import jp.yorisoi.schedule.ProgramSchedule;
  * the hour before. The hour is taken from the schedule's own time ({@code scheduledTime}, or a ScheduledEvent's
  * {@code time}) so a retried invocation still serves the hour it was scheduled for; {@code {"hour": "auto"}} uses
  * the clock, {@code {"hour": 8}} names the hour. Metrics are flushed even when the run fails.
+ *
+ * <p>A catch-up event from the admin API, {@code {"catchUp": {"municipalityId": "…", "date": "YYYY-MM-DD"}}}
+ * ({@link CatchUpRun}), runs that town for that day whatever its hour, within the invocation's time: when time runs
+ * short the invocation fails with FanOutContinuesException and Lambda's asynchronous retry runs the event again
+ * (the ledger skips whoever was served already).
  */
 public final class FanOutHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
@@ -72,12 +78,16 @@ public final class FanOutHandler implements RequestHandler<Map<String, Object>, 
     }
 
     private Map<String, Object> run(Map<String, Object> input, Context context) {
+        LongSupplier remainingMillis = context == null ? () -> Long.MAX_VALUE : context::getRemainingTimeInMillis;
+        Optional<CatchUpRun> catchUp = CatchUpRun.fromEvent(input);
+        if (catchUp.isPresent()) {
+            return catchUp(catchUp.get(), remainingMillis);
+        }
         ZonedDateTime at = scheduledAt(input).orElseGet(() -> clock.instant()).atZone(ProgramSchedule.ZONE);
         LocalDate date = Optional.ofNullable(input.get("date")).map(Object::toString).map(LocalDate::parse)
                 .orElse(at.toLocalDate());
         Optional<String> municipalityId = Optional.ofNullable(input.get("municipalityId")).map(Object::toString);
         int hour = input.get("hour") instanceof Number n ? n.intValue() : at.getHour();
-        LongSupplier remainingMillis = context == null ? () -> Long.MAX_VALUE : context::getRemainingTimeInMillis;
         FanOutResult result = fanOut.run(date, municipalityId, hour, remainingMillis);
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("date", result.date().toString());
@@ -89,6 +99,17 @@ public final class FanOutHandler implements RequestHandler<Map<String, Object>, 
             LocalDateTime previous = date.atTime(hour, 0).minusHours(1);
             reconciliation.get().reconcile(previous.toLocalDate(), previous.getHour());
         }
+        return response;
+    }
+
+    private Map<String, Object> catchUp(CatchUpRun run, LongSupplier remainingMillis) {
+        // FanOutService logs the town's count, as for the hourly run
+        FanOutResult result = fanOut.run(run.date(), Optional.of(run.municipalityId()), -1, remainingMillis);
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("date", result.date().toString());
+        response.put("catchUp", run.municipalityId());
+        response.put("enqueued", result.enqueuedByMunicipality());
+        response.put("total", result.total());
         return response;
     }
 

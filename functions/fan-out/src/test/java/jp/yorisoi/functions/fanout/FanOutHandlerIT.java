@@ -212,6 +212,47 @@ class FanOutHandlerIT {
         assertEquals(2, flushes.get());
     }
 
+    @Test
+    void aCatchUpEventEnqueuesThatTownsReadersForItsDayWhateverTheHour() throws IOException {
+        town("demo", 10, 2);
+
+        Map<String, Object> result = hourlyHandlerAt("2026-11-22T03:00:00Z", queues.jobQueue())
+                .handleRequest(event("fan-out-catch-up.json"), withRemainingMillis(890_000));
+
+        assertEquals("2026-11-22", result.get("date"));
+        assertEquals(Map.of("demo", 2), result.get("enqueued"));
+        assertEquals(Set.of("demo"), townsWithJobs());
+        assertEquals(Set.of(LocalDate.of(2026, 11, 22)),
+                queues.allJobs().stream().map(DeliveryJob::date).collect(Collectors.toSet()));
+        // not the hourly run: no town of the hour, no reconciliation, no FanOutCompleted
+        assertEquals(List.of(), metrics.values(FanOutMetrics.RECONCILIATION_SHORTFALL));
+        assertEquals(1, flushes.get());
+    }
+
+    @Test
+    void aCatchUpWithTooLittleTimeLeftFailsSoThatLambdasRetryFinishesIt() throws IOException {
+        town("demo", 10, 2);
+        Map<String, Object> event = event("fan-out-catch-up.json");
+
+        assertThrows(FanOutService.FanOutContinuesException.class,
+                () -> hourlyHandlerAt("2026-11-22T03:00:00Z", queues.jobQueue()).handleRequest(event,
+                        withRemainingMillis(60_000)));
+        assertEquals(List.of(), queues.allJobs());
+
+        Map<String, Object> retried = hourlyHandlerAt("2026-11-22T03:01:00Z", queues.jobQueue())
+                .handleRequest(event, withRemainingMillis(890_000));
+
+        assertEquals(Map.of("demo", 2), retried.get("enqueued"));
+        assertEquals(2, queues.allJobs().size());
+    }
+
+    @Test
+    void aCatchUpEventWithoutADateIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> handlerAt("2026-11-22T03:00:00Z")
+                .handleRequest(Map.of("catchUp", Map.of("municipalityId", "later")), null));
+        assertEquals(List.of(), queues.allJobs());
+    }
+
     static LedgerEntry finalEntry(DeliveryJob job, DeliveryStatus status) {
         return new LedgerEntry(job.municipalityId(), job.readerId(), job.deliveryKey(), job.date(), status,
                 job.channel().name(), "MOTHER", status == DeliveryStatus.SENT ? 1 : 0, Instant.parse("2026-11-21T23:01:00Z"));
