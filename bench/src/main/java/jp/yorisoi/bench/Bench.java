@@ -8,29 +8,31 @@ import java.util.List;
 
 /**
  * Runs the benchmarks side by side in one run and prints one results table (Markdown) with the machine, the date
- * and the command: {@code scripts/bench [--readers N] [--economy-readers M]}. Figures are printed, never asserted.
+ * and the command: {@code scripts/bench [--readers N] [--economy-readers M] [--towns T]}. Figures are printed, never asserted.
  */
 public final class Bench {
 
     public static void main(String[] args) throws Exception {
         int readers = 100_000;
         Integer economyReaders = null;
+        int towns = BenchTown.TOWNS;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--readers" -> readers = Integer.parseInt(args[++i]);
                 case "--economy-readers" -> economyReaders = Integer.parseInt(args[++i]);
-                default -> throw new IllegalArgumentException("usage: scripts/bench [--readers N] [--economy-readers M]");
+                case "--towns" -> towns = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("usage: scripts/bench [--readers N] [--economy-readers M] [--towns T]");
             }
         }
-        print(run(readers, economyReaders == null ? readers : economyReaders),
+        print(run(readers, economyReaders == null ? readers : economyReaders, towns),
                 "scripts/bench " + String.join(" ", args));
         System.exit(0);
     }
 
     /** Benchmark 1 at {@code readers} and twice as many, then benchmark 2 at {@code economyReaders}. */
-    public static List<Row> run(int readers, int economyReaders) throws Exception {
-        List<Row> rows = new ArrayList<>(FanOutBench.run(readers));
-        rows.addAll(EconomyBench.run(economyReaders));
+    public static List<Row> run(int readers, int economyReaders, int towns) throws Exception {
+        List<Row> rows = new ArrayList<>(FanOutBench.run(readers, towns));
+        rows.addAll(EconomyBench.run(economyReaders, towns));
         return rows;
     }
 

@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Loads the benchmark's towns into DynamoDB Local: 30 active towns delivering at 08:00, the sample texts, and
+ * Loads the benchmark's towns into DynamoDB Local: 30 active towns (fewer in the smoke run) delivering at 08:00, the sample texts, and
  * active LINE readers spread round-robin over the towns, each with one child on a day that has a text. Readers
  * go in with BatchWriteItem (25 items per call, several calls at once) — the loader is not the product, it only
  * has to be fast — but each item is the one {@link DynamoReaderStore} writes, so the fan-out and the senders read
@@ -49,30 +49,32 @@ public final class BenchTown {
     private static final int BATCH = 25;
 
     private final DynamoDbClient dynamo;
+    private final int towns;
     private final String readersTable;
     private final List<Integer> pregnancyDays;
     private final List<Integer> childDays;
 
-    private BenchTown(DynamoDbClient dynamo, String readersTable, ContentImport base) {
+    private BenchTown(DynamoDbClient dynamo, int towns, String readersTable, ContentImport base) {
         this.dynamo = dynamo;
+        this.towns = towns;
         this.readersTable = readersTable;
         this.pregnancyDays = days(base, Track.PREGNANCY);
         this.childDays = days(base, Track.CHILD);
     }
 
-    /** Saves the towns and the sample base texts; readers come with {@link #addReaders}. */
-    public static BenchTown create(DynamoDbClient dynamo, String municipalitiesTable, String contentTable,
+    /** Saves {@code towns} towns and the sample base texts; readers come with {@link #addReaders}. */
+    public static BenchTown create(DynamoDbClient dynamo, int towns, String municipalitiesTable, String contentTable,
             String readersTable) {
-        DynamoMunicipalityStore towns = new DynamoMunicipalityStore(dynamo, municipalitiesTable);
-        for (int t = 0; t < TOWNS; t++) {
-            towns.save(new Municipality(townId(t), "町" + t, "町" + t + "より", "町" + t + "こども家庭課", Plan.FULL, 3,
+        DynamoMunicipalityStore store = new DynamoMunicipalityStore(dynamo, municipalitiesTable);
+        for (int t = 0; t < towns; t++) {
+            store.save(new Municipality(townId(t), "町" + t, "町" + t + "より", "町" + t + "こども家庭課", Plan.FULL, 3,
                     DELIVERY_HOUR, List.of("ja"), null, true));
         }
         ContentImport base = SampleContent.parse("base/ja.csv", ContentOwner.BASE);
         DynamoCatalogue catalogue = new DynamoCatalogue(dynamo, contentTable);
         catalogue.importAll(base.entries());
         base.calendar().forEach(catalogue::saveCalendar);
-        return new BenchTown(dynamo, readersTable, base);
+        return new BenchTown(dynamo, towns, readersTable, base);
     }
 
     public static String townId(int town) {
@@ -102,12 +104,12 @@ public final class BenchTown {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    /** Reader number {@code i}: town i mod 30, a pregnancy or a child on a day that has a text. */
+    /** Reader number {@code i}: town i mod the number of towns, a pregnancy or a child on a day that has a text. */
     Reader reader(int i) {
         Child child = i % 2 == 0
                 ? Child.expected("c1", DAY.plusDays(280 - pregnancyDays.get(i % pregnancyDays.size())))
                 : Child.born("c1", DAY.minusDays(childDays.get(i % childDays.size())));
-        return Reader.newcomer(townId(i % TOWNS), Channel.LINE, String.format("U%032x", i), Instant.EPOCH)
+        return Reader.newcomer(townId(i % towns), Channel.LINE, String.format("U%032x", i), Instant.EPOCH)
                 .withRole(Role.MOTHER).withStatus(ReaderStatus.ACTIVE).withChildren(List.of(child));
     }
 

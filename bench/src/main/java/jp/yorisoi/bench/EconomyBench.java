@@ -42,11 +42,11 @@ public final class EconomyBench {
     static final int DRAINERS = 8;
 
     public static void main(String[] args) throws Exception {
-        Bench.print(run(args.length > 0 ? Integer.parseInt(args[0]) : 100_000), "EconomyBench " + String.join(" ", args));
+        Bench.print(run(args.length > 0 ? Integer.parseInt(args[0]) : 100_000, BenchTown.TOWNS), "EconomyBench " + String.join(" ", args));
         System.exit(0);
     }
 
-    public static List<Row> run(int readers) throws Exception {
+    public static List<Row> run(int readers, int towns) throws Exception {
         LocalTables tables = LocalTables.create();
         LocalQueues queues = LocalQueues.create();
         RequestCounter counter = new RequestCounter();
@@ -59,7 +59,7 @@ public final class EconomyBench {
         SqsClient sqs = counted(counter, credentials);
         SqsClient pollerSqs = counted(poller, credentials);
 
-        BenchTown town = BenchTown.create(tables.dynamo(), tables.municipalities(), tables.content(), tables.readers());
+        BenchTown town = BenchTown.create(tables.dynamo(), towns, tables.municipalities(), tables.content(), tables.readers());
         town.addReaders(0, readers);
         try (LineStub line = new LineStub()) {
             Map<String, String> env = new HashMap<>(Map.of(
@@ -79,7 +79,7 @@ public final class EconomyBench {
             FanOutService.FanOutResult planned = DeliveryWiring.withClients(env, DeliveryMetrics.NONE, dynamo, sqs, null)
                     .fanOut().run(BenchTown.DAY, Optional.empty(), BenchTown.DELIVERY_HOUR);
             Map<String, StaticChannelCredentials.Credentials> tokens = new HashMap<>();
-            for (int t = 0; t < BenchTown.TOWNS; t++) {
+            for (int t = 0; t < towns; t++) {
                 tokens.put(BenchTown.townId(t), new StaticChannelCredentials.Credentials("secret", "token-" + t));
             }
             DeliveryService deliveries = DeliveryWiring.withClients(env, DeliveryMetrics.NONE, dynamo, sqs,
@@ -107,11 +107,11 @@ public final class EconomyBench {
                 throw new IllegalStateException(planned.total() + " jobs planned and " + line.accepted().size()
                         + " pushes accepted for " + readers + " readers");
             }
-            return rows(readers, counter, poller, line.requests(), millis, tables);
+            return rows(readers, towns, counter, poller, line.requests(), millis, tables);
         }
     }
 
-    private static List<Row> rows(int readers, RequestCounter counter, RequestCounter poller, int lineRequests,
+    private static List<Row> rows(int readers, int towns, RequestCounter counter, RequestCounter poller, int lineRequests,
             long millis, LocalTables tables) {
         Map<String, Integer> byTable = new HashMap<>();
         counter.counts().forEach((key, count) -> {
@@ -128,7 +128,7 @@ public final class EconomyBench {
         int writes = sum(counter, "DynamoDb", "PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem");
         int scans = counter.count("DynamoDb", "Scan");
         int townScans = byTable.getOrDefault("DynamoDb Scan MunicipalitiesTable", 0);
-        String who = String.format(" (%,d readers, 30 towns)", readers);
+        String who = String.format(" (%,d readers, %d towns)", readers, towns);
         List<Row> rows = new ArrayList<>();
         rows.add(Row.atMost(NAME, "SQS SendMessageBatch per reader-day" + who,
                 counter.count("Sqs", "SendMessageBatch") / n, 0.11, "%.3f"));

@@ -31,14 +31,14 @@ public final class FanOutBench {
     static final String NAME = "1 fan-out";
 
     public static void main(String[] args) throws Exception {
-        Bench.print(run(args.length > 0 ? Integer.parseInt(args[0]) : 100_000), "FanOutBench " + String.join(" ", args));
+        Bench.print(run(args.length > 0 ? Integer.parseInt(args[0]) : 100_000, BenchTown.TOWNS), "FanOutBench " + String.join(" ", args));
         System.exit(0);
     }
 
-    /** Measures at {@code readers} and twice as many; returns the table rows. */
-    public static List<Row> run(int readers) throws Exception {
+    /** Measures at {@code readers} in {@code towns} towns and twice as many; returns the table rows. */
+    public static List<Row> run(int readers, int towns) throws Exception {
         LocalTables tables = LocalTables.create();
-        BenchTown town = BenchTown.create(tables.dynamo(), tables.municipalities(), tables.content(), tables.readers());
+        BenchTown town = BenchTown.create(tables.dynamo(), towns, tables.municipalities(), tables.content(), tables.readers());
         List<Row> rows = new ArrayList<>();
         long load1 = town.addReaders(0, readers);
         Map<String, Long> first = probe(tables, readers);
@@ -53,6 +53,8 @@ public final class FanOutBench {
                     String.format("%,.0f jobs/s (%.1f s)", rate(n, r.get("fanMillis")), r.get("fanMillis") / 1000.0)));
             rows.add(Row.atLeast(NAME, String.format("fan-out rate / raw rate at %,d", n),
                     (double) r.get("rawMillis") / r.get("fanMillis"), 0.8, "%.2f×"));
+            rows.add(Row.atMost(NAME, String.format("SQS SendMessageBatch per reader-day at %,d", n),
+                    (double) r.get("sends") / n, 0.11, "%.3f"));
             rows.add(Row.info(NAME, String.format("fan-out peak live heap at %,d (of %s)", n, PROBE_HEAP),
                     String.format("%.1f MB (%.1f MB over its idle JVM)", mb(r.get("heapPeak")),
                             mb(r.get("heapPeak") - r.get("heapBaseline")))));
