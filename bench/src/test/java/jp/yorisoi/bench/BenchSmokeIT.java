@@ -1,0 +1,36 @@
+package jp.yorisoi.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark harness at a small size, so it cannot rot between runs of scripts/bench: both benchmarks run end
+ * to end (the fan-out probes in their own JVMs, the sender path against the LINE stub) and each yields its rows.
+ * Timings are not asserted: they are figures, not tests.
+ */
+class BenchSmokeIT {
+
+    @Test
+    void bothBenchmarksRunEndToEndAndPrintTheirRows() throws Exception {
+        // three towns, not thirty: the smoke run checks the harness, and a part per (town, segment) costs a Query
+        List<Row> rows = Bench.run(300, 100, 3);
+
+        Set<String> benchmarks = rows.stream().map(Row::benchmark).collect(Collectors.toSet());
+        assertEquals(Set.of(FanOutBench.NAME, EconomyBench.NAME), benchmarks);
+        assertTrue(rows.stream().anyMatch(r -> r.figure().equals("time(2N) / time(N)")), rows.toString());
+        assertTrue(rows.stream().anyMatch(r -> r.figure().startsWith("fan-out peak live heap at 600")),
+                rows.toString());
+        // the counts are exact: one push per reader, whatever the machine
+        assertTrue(rows.stream().anyMatch(r -> r.figure().equals("LINE requests per reader-day")
+                && r.value().equals("1.000")), rows.toString());
+        String table = Bench.table(rows, "smoke");
+        System.out.println(table);
+        assertEquals(rows.size(), table.lines().filter(l -> l.startsWith("| " + FanOutBench.NAME)
+                || l.startsWith("| " + EconomyBench.NAME)).count(), table);
+    }
+}
