@@ -62,16 +62,11 @@ public final class EconomyBench {
         BenchTown town = BenchTown.create(tables.dynamo(), towns, tables.municipalities(), tables.content(), tables.readers());
         town.addReaders(0, readers);
         try (LineStub line = new LineStub()) {
-            Map<String, String> env = new HashMap<>(Map.of(
-                    "READERS_TABLE", tables.readers(),
-                    "MUNICIPALITIES_TABLE", tables.municipalities(),
-                    "CONTENT_TABLE", tables.content(),
-                    "LEDGER_TABLE", tables.ledger(),
-                    "LINE_JOB_QUEUE_URL", queues.url("LineJobQueue"),
-                    "MAIL_JOB_QUEUE_URL", queues.url("MailJobQueue"),
-                    "LINE_API_BASE_URL", line.endpoint().toString(),
-                    "AWS_REGION", "ap-northeast-1",
-                    "STAGE", "dev"));
+            Map<String, String> env = new HashMap<>(tables.environment());
+            env.putAll(queues.environment());
+            env.put("LINE_API_BASE_URL", line.endpoint().toString());
+            env.put("AWS_REGION", "ap-northeast-1");
+            env.put("STAGE", "dev");
             env.put("AWS_ENDPOINT_URL", "http://127.0.0.1:9");
             counter.reset();
 

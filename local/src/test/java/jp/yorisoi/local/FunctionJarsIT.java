@@ -306,15 +306,9 @@ class FunctionJarsIT {
     }
 
     private static Map<String, String> env(LocalTables tables, LocalQueues queues) {
-        Map<String, String> env = new HashMap<>(Map.of(
-                "READERS_TABLE", tables.readers(),
-                "MUNICIPALITIES_TABLE", tables.municipalities(),
-                "CONTENT_TABLE", tables.content(),
-                "LEDGER_TABLE", tables.ledger(),
-                "EVENTS_TABLE", tables.events(),
-                "LINE_JOB_QUEUE_URL", queues.url("LineJobQueue"),
-                "MAIL_JOB_QUEUE_URL", queues.url("MailJobQueue"),
-                "LINE_API_BASE_URL", fakes.baseUri() + LocalServer.LINE_API_PREFIX + "/"));
+        Map<String, String> env = new HashMap<>(tables.environment());
+        env.putAll(queues.environment());
+        env.put("LINE_API_BASE_URL", fakes.baseUri() + LocalServer.LINE_API_PREFIX + "/");
         env.put("AWS_ENDPOINT_URL_SSM", ssm.endpoint().toString());
         env.put("AWS_ENDPOINT_URL_SESV2", fakes.baseUri().toString());
         return env;

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import jp.yorisoi.content.DayMessage;
 import jp.yorisoi.delivery.LedgerEntry.DeliveryStatus;
@@ -268,23 +269,17 @@ public final class DeliveryService {
      * the next day; a retry of the same day still carries the question (it counts as asked on that day).
      */
     private void recordBirthQuestion(DeliveryJob job, Reader reader, Municipality municipality) {
-        List<String> asked = content.childrenAskedAboutBirth(job, reader, municipality);
-        if (asked.isEmpty()) {
-            return;
-        }
-        updateReader(job, current -> {
-            Reader updated = current;
-            for (String childId : asked) {
-                Optional<Child> child = updated.child(childId).filter(c -> c.birthAskedOn() == null);
-                if (child.isPresent()) {
-                    updated = updated.withChild(child.get().askedAboutBirth(job.date()));
-                }
-            }
-            return updated;
-        });
+        setBirthAskedOn(job, reader, municipality, child -> child.birthAskedOn() == null, job.date());
     }
 
+    /** A push refused for the monthly limit asked nothing: the question recorded for it is asked again later. */
     private void forgetBirthQuestion(DeliveryJob job, Reader reader, Municipality municipality) {
+        setBirthAskedOn(job, reader, municipality, child -> job.date().equals(child.birthAskedOn()), null);
+    }
+
+    /** Sets the day the birth question was asked on the day's asked children that {@code applies} to. */
+    private void setBirthAskedOn(DeliveryJob job, Reader reader, Municipality municipality, Predicate<Child> applies,
+            LocalDate askedOn) {
         List<String> asked = content.childrenAskedAboutBirth(job, reader, municipality);
         if (asked.isEmpty()) {
             return;
@@ -292,9 +287,9 @@ public final class DeliveryService {
         updateReader(job, current -> {
             Reader updated = current;
             for (String childId : asked) {
-                Optional<Child> child = updated.child(childId).filter(c -> job.date().equals(c.birthAskedOn()));
+                Optional<Child> child = updated.child(childId).filter(applies);
                 if (child.isPresent()) {
-                    updated = updated.withChild(child.get().askedAboutBirth(null));
+                    updated = updated.withChild(child.get().askedAboutBirth(askedOn));
                 }
             }
             return updated;

@@ -29,6 +29,11 @@ public record LocalQueues(SqsClient sqs, Map<String, String> urls) {
         return urls.get(logicalId);
     }
 
+    /** The queue variables a function reads (template.yaml's environment names), pointing at these queues. */
+    public Map<String, String> environment() {
+        return Map.of("LINE_JOB_QUEUE_URL", url("LineJobQueue"), "MAIL_JOB_QUEUE_URL", url("MailJobQueue"));
+    }
+
     /** The real adapter on LineJobQueue and MailJobQueue. */
     public SqsJobQueue jobQueue() {
         return new SqsJobQueue(sqs, Map.of(Channel.LINE, url("LineJobQueue"), Channel.EMAIL, url("MailJobQueue")));

@@ -37,4 +37,10 @@ public record LocalTables(DynamoDbClient dynamo, Map<String, String> names) {
     public String events() {
         return names.get("ProcessedEventsTable");
     }
+
+    /** The table variables a function reads (template.yaml's environment names), pointing at these tables. */
+    public Map<String, String> environment() {
+        return Map.of("READERS_TABLE", readers(), "MUNICIPALITIES_TABLE", municipalities(), "CONTENT_TABLE", content(),
+                "LEDGER_TABLE", ledger(), "EVENTS_TABLE", events());
+    }
 }
