@@ -53,7 +53,13 @@ public final class RunsApi {
         } catch (FanOutService.UnknownMunicipalityException e) {
             throw ApiException.notFound("no active municipality " + municipalityId);
         }
-        trigger.start(new CatchUpRun(municipalityId, date));
+        try {
+            trigger.start(new CatchUpRun(municipalityId, date));
+        } catch (RuntimeException e) {
+            // Lambda did not take the event (throttled, unreachable, refused): nothing was enqueued, so a retry is safe
+            throw new ApiException(503, "unavailable", "the catch-up run could not be started; nothing was "
+                    + "enqueued, please try again");
+        }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("date", date.toString());
         answer.put("municipalityId", municipalityId);

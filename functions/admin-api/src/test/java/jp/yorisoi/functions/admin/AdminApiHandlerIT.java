@@ -135,6 +135,19 @@ class AdminApiHandlerIT {
     }
 
     @Test
+    void aRunLambdaDidNotTakeIsAnsweredUnavailableNotAnInternalError() throws IOException {
+        AdminApiHandler refused = new AdminApiHandler(new DueReaders(municipalities, readers), run -> {
+            throw new IllegalStateException("Lambda did not queue the catch-up run: status 429");
+        }, () -> TOKEN, Clock.fixed(Instant.parse("2026-11-22T00:30:00Z"), ZoneOffset.UTC));
+
+        APIGatewayV2HTTPResponse response = refused.handleRequest(sample(), null);
+
+        assertEquals(503, response.getStatusCode(), response.getBody());
+        assertEquals("unavailable", body(response).path("error").asText());
+        assertTrue(body(response).path("message").asText().contains("try again"), response.getBody());
+    }
+
+    @Test
     void theLocalRunnersWindowRunsTomorrowSoASimulationCanMoveOn() throws IOException {
         AdminApiHandler local = new AdminApiHandler(new DueReaders(municipalities, readers), started::add,
                 () -> TOKEN, Clock.fixed(Instant.parse("2026-11-22T00:30:00Z"), ZoneOffset.UTC),
