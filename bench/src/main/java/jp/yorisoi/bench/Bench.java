@@ -8,23 +8,26 @@ import java.util.List;
 
 /**
  * Runs the benchmarks side by side in one run and prints one results table (Markdown) with the machine, the date
- * and the command: {@code scripts/bench [--readers N] [--economy-readers M] [--towns T]}. Figures are printed, never asserted.
+ * and the command: {@code scripts/bench [--readers N] [--economy-readers M] [--sender-readers S] [--towns T]}. Figures are printed, never asserted.
  */
 public final class Bench {
 
     public static void main(String[] args) throws Exception {
         int readers = 100_000;
         Integer economyReaders = null;
+        Integer senderReaders = null;
         int towns = BenchTown.TOWNS;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--readers" -> readers = Integer.parseInt(args[++i]);
                 case "--economy-readers" -> economyReaders = Integer.parseInt(args[++i]);
+                case "--sender-readers" -> senderReaders = Integer.parseInt(args[++i]);
                 case "--towns" -> towns = Integer.parseInt(args[++i]);
-                default -> throw new IllegalArgumentException("usage: scripts/bench [--readers N] [--economy-readers M] [--towns T]");
+                default -> throw new IllegalArgumentException("usage: scripts/bench [--readers N] [--economy-readers M] [--sender-readers S] [--towns T]");
             }
         }
-        print(run(readers, economyReaders == null ? readers : economyReaders, towns),
+        int economy = economyReaders == null ? readers : economyReaders;
+        print(run(readers, economy, senderReaders == null ? economy : senderReaders, towns),
                 "scripts/bench " + String.join(" ", args));
         System.exit(0);
     }
@@ -33,6 +36,13 @@ public final class Bench {
     public static List<Row> run(int readers, int economyReaders, int towns) throws Exception {
         List<Row> rows = new ArrayList<>(FanOutBench.run(readers, towns));
         rows.addAll(EconomyBench.run(economyReaders, towns));
+        return rows;
+    }
+
+    /** Benchmarks 1 and 2 as above, then benchmark 3 at {@code senderReaders}. */
+    public static List<Row> run(int readers, int economyReaders, int senderReaders, int towns) throws Exception {
+        List<Row> rows = new ArrayList<>(run(readers, economyReaders, towns));
+        rows.addAll(SenderBench.run(senderReaders, towns));
         return rows;
     }
 

@@ -18,10 +18,11 @@ class BenchSmokeIT {
     @Test
     void bothBenchmarksRunEndToEndAndPrintTheirRows() throws Exception {
         // three towns, not thirty: the smoke run checks the harness, and a part per (town, segment) costs a Query
-        List<Row> rows = Bench.run(300, 100, 3);
+        List<Row> rows = Bench.run(300, 100, 100, 3);
 
         Set<String> benchmarks = rows.stream().map(Row::benchmark).collect(Collectors.toSet());
-        assertEquals(Set.of(FanOutBench.NAME, EconomyBench.NAME), benchmarks);
+        assertEquals(Set.of(FanOutBench.NAME, EconomyBench.NAME, SenderBench.NAME), benchmarks);
+        assertTrue(rows.stream().anyMatch(r -> r.figure().equals("sender rate / raw HTTP rate")), rows.toString());
         assertTrue(rows.stream().anyMatch(r -> r.figure().equals("time(2N) / time(N)")), rows.toString());
         assertTrue(rows.stream().anyMatch(r -> r.figure().startsWith("fan-out peak live heap at 600")),
                 rows.toString());
@@ -31,6 +32,6 @@ class BenchSmokeIT {
         String table = Bench.table(rows, "smoke");
         System.out.println(table);
         assertEquals(rows.size(), table.lines().filter(l -> l.startsWith("| " + FanOutBench.NAME)
-                || l.startsWith("| " + EconomyBench.NAME)).count(), table);
+                || l.startsWith("| " + EconomyBench.NAME) || l.startsWith("| " + SenderBench.NAME)).count(), table);
     }
 }
