@@ -9,14 +9,14 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The benchmark harness at a small size, so it cannot rot between runs of scripts/bench: both benchmarks run end
+ * The benchmark harness at a small size, so it cannot rot between runs of scripts/bench: every benchmark runs end
  * to end (the fan-out probes in their own JVMs, the sender path against the LINE stub) and each yields its rows.
  * Timings are not asserted: they are figures, not tests.
  */
 class BenchSmokeIT {
 
     @Test
-    void bothBenchmarksRunEndToEndAndPrintTheirRows() throws Exception {
+    void everyBenchmarkRunsEndToEndAndPrintsItsRows() throws Exception {
         // three towns, not thirty: the smoke run checks the harness, and a part per (town, segment) costs a Query
         List<Row> rows = Bench.run(300, 100, 100, 3);
 
