@@ -33,6 +33,7 @@ public final class Bench {
     public static List<Row> run(int readers, int economyReaders, int towns) throws Exception {
         List<Row> rows = new ArrayList<>(FanOutBench.run(readers, towns));
         rows.addAll(EconomyBench.run(economyReaders, towns));
+        rows.addAll(ColdStartBench.run(List.copyOf(ColdStartBench.FUNCTIONS.keySet())));
         return rows;
     }
 
