@@ -46,6 +46,13 @@ public final class ColdStartBench {
 
     private ColdStartBench() {}
 
+    /** Benchmark 4 alone: {@code scripts/bench-cold-start [function ...]} (all five by default). */
+    public static void main(String[] args) throws Exception {
+        List<String> functions = args.length == 0 ? List.copyOf(FUNCTIONS.keySet()) : List.of(args);
+        Bench.print(run(functions), "scripts/bench-cold-start " + String.join(" ", args));
+        System.exit(0);
+    }
+
     record Launch(double processMs, double callMs, String result) {}
 
     public static List<Row> run(List<String> functions) throws Exception {
