@@ -1,6 +1,5 @@
 package jp.yorisoi.functions.admin;
 
-import jp.yorisoi.aws.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -18,6 +17,7 @@ import jp.yorisoi.aws.AwsClients;
 import jp.yorisoi.aws.HandlerLogging;
 import jp.yorisoi.aws.Environment;
 import jp.yorisoi.aws.Parameters;
+import jp.yorisoi.aws.Priming;
 import jp.yorisoi.delivery.DueReaders;
 import jp.yorisoi.municipality.DynamoMunicipalityStore;
 import jp.yorisoi.reader.DynamoReaderStore;

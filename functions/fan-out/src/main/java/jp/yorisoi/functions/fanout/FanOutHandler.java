@@ -1,6 +1,5 @@
 package jp.yorisoi.functions.fanout;
 
-import jp.yorisoi.aws.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.time.Clock;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import jp.yorisoi.aws.HandlerLogging;
+import jp.yorisoi.aws.Priming;
 import jp.yorisoi.delivery.CatchUpRun;
 import jp.yorisoi.delivery.DeliveryMetrics;
 import jp.yorisoi.delivery.DeliveryReconciliation;

@@ -1,6 +1,5 @@
 package jp.yorisoi.functions.linewebhook;
 
-import jp.yorisoi.aws.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -19,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import jp.yorisoi.aws.HandlerLogging;
+import jp.yorisoi.aws.Priming;
 import jp.yorisoi.line.LineReplier;
 import jp.yorisoi.line.ProcessedEvents;
 import jp.yorisoi.municipality.ChannelCredentials;
