@@ -32,14 +32,18 @@ public final class Bench {
         System.exit(0);
     }
 
-    /** Benchmark 1 at {@code readers} and twice as many, then benchmark 2 at {@code economyReaders}. */
+    /**
+     * Benchmark 1 at {@code readers} and twice as many, benchmark 2 at {@code economyReaders}, then benchmark 4 (the
+     * cold start of every function jar).
+     */
     public static List<Row> run(int readers, int economyReaders, int towns) throws Exception {
         List<Row> rows = new ArrayList<>(FanOutBench.run(readers, towns));
         rows.addAll(EconomyBench.run(economyReaders, towns));
+        rows.addAll(ColdStartBench.run(List.copyOf(ColdStartBench.FUNCTIONS.keySet())));
         return rows;
     }
 
-    /** Benchmarks 1 and 2 as above, then benchmark 3 at {@code senderReaders}. */
+    /** Benchmarks 1, 2 and 4 as above, then benchmark 3 at {@code senderReaders}. */
     public static List<Row> run(int readers, int economyReaders, int senderReaders, int towns) throws Exception {
         List<Row> rows = new ArrayList<>(run(readers, economyReaders, towns));
         rows.addAll(SenderBench.run(senderReaders, towns));

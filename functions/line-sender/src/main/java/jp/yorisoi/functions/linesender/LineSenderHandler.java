@@ -1,5 +1,6 @@
 package jp.yorisoi.functions.linesender;
 
+import jp.yorisoi.aws.Priming;
 import jp.yorisoi.delivery.DeliveryMetrics;
 import jp.yorisoi.delivery.DeliveryService;
 import jp.yorisoi.delivery.DeliveryWiring;
@@ -8,6 +9,11 @@ import jp.yorisoi.delivery.SenderHandler;
 
 /** Consumes delivery jobs from LineJobQueue and pushes each reader's day; failed items go back to the queue. */
 public final class LineSenderHandler extends SenderHandler {
+
+    /** SnapStart's priming hook: warms the SDK, Jackson and LINE classes before the snapshot (Priming). */
+    static {
+        Priming.register(LineSenderHandler.class);
+    }
 
     public LineSenderHandler() {
         this(new EmfDeliveryMetrics());
