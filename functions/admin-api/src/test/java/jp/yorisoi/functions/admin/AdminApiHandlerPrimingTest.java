@@ -1,31 +1,11 @@
 package jp.yorisoi.functions.admin;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import jp.yorisoi.aws.PrimingHookContract;
 
-import jp.yorisoi.aws.Priming;
-import org.junit.jupiter.api.Test;
+class AdminApiHandlerPrimingTest extends PrimingHookContract {
 
-class AdminApiHandlerPrimingTest {
-
-    @Test
-    void loadingTheHandlerRegistersItsSnapStartPrimingHook() throws Exception {
-        Class.forName(AdminApiHandler.class.getName(), true, AdminApiHandler.class.getClassLoader());
-
-        assertEquals(1, Priming.registered().stream().filter(hook -> hook.function().equals(AdminApiHandler.class.getName())).count(),
-                Priming.registered().toString());
-    }
-
-    @Test
-    void theCheckpointWarmsTheClassesWithoutCallingOutEvenWithNoEndpointsConfigured() throws Exception {
-        Class.forName(AdminApiHandler.class.getName(), true, AdminApiHandler.class.getClassLoader());
-        Priming hook = Priming.registered().stream().filter(h -> h.function().equals(AdminApiHandler.class.getName())).findFirst()
-                .orElseThrow();
-
-        // no client is built and no endpoint is set in this JVM: a hook that called out would fail here
-        hook.beforeCheckpoint(null);
-        hook.afterRestore(null);
-
-        assertTrue(hook.loadedClasses() >= 10, "warmed " + hook.loadedClasses() + " classes");
+    @Override
+    protected Class<?> handler() {
+        return AdminApiHandler.class;
     }
 }

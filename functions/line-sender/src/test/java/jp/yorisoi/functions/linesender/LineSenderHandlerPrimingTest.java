@@ -1,31 +1,11 @@
 package jp.yorisoi.functions.linesender;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import jp.yorisoi.aws.PrimingHookContract;
 
-import jp.yorisoi.aws.Priming;
-import org.junit.jupiter.api.Test;
+class LineSenderHandlerPrimingTest extends PrimingHookContract {
 
-class LineSenderHandlerPrimingTest {
-
-    @Test
-    void loadingTheHandlerRegistersItsSnapStartPrimingHook() throws Exception {
-        Class.forName(LineSenderHandler.class.getName(), true, LineSenderHandler.class.getClassLoader());
-
-        assertEquals(1, Priming.registered().stream().filter(hook -> hook.function().equals(LineSenderHandler.class.getName())).count(),
-                Priming.registered().toString());
-    }
-
-    @Test
-    void theCheckpointWarmsTheClassesWithoutCallingOutEvenWithNoEndpointsConfigured() throws Exception {
-        Class.forName(LineSenderHandler.class.getName(), true, LineSenderHandler.class.getClassLoader());
-        Priming hook = Priming.registered().stream().filter(h -> h.function().equals(LineSenderHandler.class.getName())).findFirst()
-                .orElseThrow();
-
-        // no client is built and no endpoint is set in this JVM: a hook that called out would fail here
-        hook.beforeCheckpoint(null);
-        hook.afterRestore(null);
-
-        assertTrue(hook.loadedClasses() >= 10, "warmed " + hook.loadedClasses() + " classes");
+    @Override
+    protected Class<?> handler() {
+        return LineSenderHandler.class;
     }
 }
