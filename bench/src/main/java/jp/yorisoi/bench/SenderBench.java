@@ -17,6 +17,7 @@ import jp.yorisoi.delivery.DeliveryService;
 import jp.yorisoi.delivery.DeliveryWiring;
 import jp.yorisoi.delivery.SenderHandler;
 import jp.yorisoi.delivery.stubs.LineStub;
+import jp.yorisoi.delivery.stubs.QueueDriver;
 import jp.yorisoi.municipality.StaticChannelCredentials;
 import jp.yorisoi.testing.LocalQueues;
 import jp.yorisoi.testing.LocalTables;
@@ -146,20 +147,7 @@ public final class SenderBench {
                 continue;
             }
             empty = 0;
-            List<SQSEvent.SQSMessage> records = new ArrayList<>();
-            for (Message message : messages) {
-                SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-                record.setMessageId(message.messageId());
-                record.setReceiptHandle(message.receiptHandle());
-                record.setBody(message.body());
-                record.setEventSource("aws:sqs");
-                record.setEventSourceArn(url);
-                record.setAttributes(Map.of("ApproximateReceiveCount", message.attributes()
-                        .getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1")));
-                records.add(record);
-            }
-            SQSEvent event = new SQSEvent();
-            event.setRecords(records);
+            SQSEvent event = QueueDriver.toEvent(url, messages);
             batches.add(event);
         }
         return batches;

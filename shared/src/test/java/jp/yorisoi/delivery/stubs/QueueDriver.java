@@ -86,7 +86,8 @@ public final class QueueDriver {
         return bodies;
     }
 
-    private static SQSEvent toEvent(String queueUrl, List<Message> messages) {
+    /** The batch as Lambda's SQS event source mapping hands it to the function. */
+    public static SQSEvent toEvent(String queueUrl, List<Message> messages) {
         SQSEvent event = new SQSEvent();
         List<SQSEvent.SQSMessage> records = new ArrayList<>();
         for (Message message : messages) {
