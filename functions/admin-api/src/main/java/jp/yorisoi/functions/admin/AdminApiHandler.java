@@ -92,7 +92,7 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         try {
             ApiRequest request = toRequest(event);
             auth.check(request);
-            ApiResponse response = router.dispatch(request);
+            ApiResponse response = router.dispatch(request.withCaller(Caller.operator("operator-token")));
             return respond(response.status(), response.body());
         } catch (ApiException e) {
             return respond(e.status(), Map.of("error", e.error(), "message", e.getMessage()));
@@ -120,7 +120,7 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         }
         // routed by routeKey and pathParameters: rawPath carries the stage name ("/dev/admin/runs")
         return new ApiRequest(event.getRequestContext().getHttp().getMethod(), RoutePath.of(event), Map.of(), headers,
-                body);
+                body, null);
     }
 
     private static APIGatewayV2HTTPResponse respond(int status, Object body) {

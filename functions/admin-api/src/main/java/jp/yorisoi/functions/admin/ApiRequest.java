@@ -6,14 +6,21 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
 
-/** One API call as a route sees it: method, path, the template's path parameters, headers (lower-case), body. */
+/**
+ * One API call as a route sees it: method, path, the template's path parameters, headers (lower-case), body, and
+ * the verified caller.
+ */
 public record ApiRequest(String method, String path, Map<String, String> pathParameters, Map<String, String> headers,
-        String body) {
+        String body, Caller caller) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public ApiRequest withPathParameters(Map<String, String> parameters) {
-        return new ApiRequest(method, path, Map.copyOf(parameters), headers, body);
+        return new ApiRequest(method, path, Map.copyOf(parameters), headers, body, caller);
+    }
+
+    public ApiRequest withCaller(Caller verified) {
+        return new ApiRequest(method, path, pathParameters, headers, body, verified);
     }
 
     public String header(String name) {

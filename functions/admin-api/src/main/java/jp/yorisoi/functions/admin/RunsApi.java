@@ -37,6 +37,7 @@ public final class RunsApi {
     }
 
     ApiResponse run(ApiRequest request) {
+        request.caller().requireOperator();
         JsonNode body = request.jsonBody();
         String municipalityId = text(body, "municipalityId");
         LocalDate date;

@@ -53,6 +53,6 @@ class RunsApiTest {
 
     private static ApiRequest request(String date) {
         return new ApiRequest("POST", "/admin/runs", Map.of(), Map.of("content-type", "application/json"),
-                "{\"date\":\"" + date + "\",\"municipalityId\":\"demo\"}");
+                "{\"date\":\"" + date + "\",\"municipalityId\":\"demo\"}", Caller.operator("test"));
     }
 }
