@@ -94,7 +94,7 @@ public final class AwsClients {
      * order: the configured endpoint (AWS_ENDPOINT_URL), else AWS_ENDPOINT_URL_SSM, else SSM's regional endpoint.
      * Each attempt is bounded like the SDK clients' attempts; its own retries stay within their whole-call bound.
      */
-    public Parameters ssm() {
+    public SsmParameters ssm() {
         URI ssmEndpoint = endpoint
                 .or(() -> Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL_SSM")).filter(s -> !s.isBlank())
                         .map(URI::create))
