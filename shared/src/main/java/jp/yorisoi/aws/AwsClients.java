@@ -105,6 +105,23 @@ public final class AwsClients {
                 .build(), ssmEndpoint, region, credentials);
     }
 
+    /**
+     * Cognito user pools' API (the admin API's staff accounts) through {@link AwsJsonService}: the configured endpoint
+     * (AWS_ENDPOINT_URL), else AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER (the SDK's name for this service), else the
+     * regional endpoint; bounded like the others.
+     */
+    public AwsJsonService cognito() {
+        URI cognitoEndpoint = endpoint
+                .or(() -> Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER"))
+                        .filter(s -> !s.isBlank()).map(URI::create))
+                .orElseGet(() -> AwsJsonService.defaultEndpoint("cognito-idp", region));
+        return new AwsJsonService(UrlConnectionHttpClient.builder()
+                .connectionTimeout(API_CALL_ATTEMPT_TIMEOUT)
+                .socketTimeout(API_CALL_ATTEMPT_TIMEOUT)
+                .build(), cognitoEndpoint, region, credentials, "cognito-idp", "AWSCognitoIdentityProviderService",
+                AwsJsonService::pause);
+    }
+
     private static ClientOverrideConfiguration.Builder timeouts() {
         return ClientOverrideConfiguration.builder()
                 .apiCallAttemptTimeout(API_CALL_ATTEMPT_TIMEOUT)

@@ -175,5 +175,15 @@ public final class AwsJsonService {
         }
     }
 
+    /** The standard pause between attempts (tests pass one that records instead). */
+    public static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to ask again", e);
+        }
+    }
+
     private record Reply(int status, JsonNode json) {}
 }

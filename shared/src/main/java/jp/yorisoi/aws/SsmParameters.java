@@ -28,7 +28,7 @@ public final class SsmParameters implements SecureParameters {
     private final AwsJsonService ssm;
 
     public SsmParameters(SdkHttpClient http, URI endpoint, Region region, AwsCredentialsProvider credentials) {
-        this(http, endpoint, region, credentials, SsmParameters::pause);
+        this(http, endpoint, region, credentials, AwsJsonService::pause);
     }
 
     SsmParameters(SdkHttpClient http, URI endpoint, Region region, AwsCredentialsProvider credentials,
@@ -72,15 +72,6 @@ public final class SsmParameters implements SecureParameters {
                 return Optional.empty();
             }
             throw e;
-        }
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to ask SSM again", e);
         }
     }
 }
