@@ -103,8 +103,20 @@ class DeployedTemplateIT {
             "AdminApiFunction", Set.of(
                     "managed:AWSLambdaBasicExecutionRole",
                     "managed:AWSXrayWriteOnlyAccess",
-                    "dynamodb:GetItem MunicipalitiesTable", // DueReaders: the named town
+                    "dynamodb:GetItem MunicipalitiesTable", // DueReaders, the towns' routes: the named town
+                    "dynamodb:PutItem MunicipalitiesTable", // MunicipalitiesApi: DynamoMunicipalityStore.create, save
+                    "dynamodb:Scan MunicipalitiesTable", // MunicipalitiesApi: DynamoMunicipalityStore.listAll
                     "dynamodb:Query ReadersTable/index/ActiveReaders", // DueReaders: DynamoReaderStore.forEachActiveReader
+                    "ssm:PutParameter parameter/yorisoi/${Stage}/line/*/channel-secret", // SsmChannelSecrets
+                    "ssm:PutParameter parameter/yorisoi/${Stage}/line/*/channel-token",
+                    "ssm:GetParameter parameter/yorisoi/${Stage}/line/*/channel-secret", // SsmChannelSecrets.status
+                    "ssm:GetParameter parameter/yorisoi/${Stage}/line/*/channel-token",
+                    "cognito-idp:AdminCreateUser StaffUserPool", // CognitoStaffDirectory
+                    "cognito-idp:AdminAddUserToGroup StaffUserPool",
+                    "cognito-idp:AdminDeleteUser StaffUserPool",
+                    "cognito-idp:AdminGetUser StaffUserPool",
+                    "cognito-idp:AdminListGroupsForUser StaffUserPool",
+                    "cognito-idp:ListUsersInGroup StaffUserPool",
                     "lambda:InvokeFunction FanOutFunction", // LambdaFanOutTrigger: the catch-up run, asynchronously
                     "dynamodb:PutItem AuditTable", // DynamoAuditLog.record
                     "dynamodb:Query AuditTable", // DynamoAuditLog.page: one town's records

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import jp.yorisoi.aws.AwsClients;
+import jp.yorisoi.aws.AwsJsonService;
 import jp.yorisoi.aws.HandlerLogging;
 import jp.yorisoi.aws.Environment;
 import jp.yorisoi.aws.Priming;
@@ -110,6 +112,11 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
             return respond(response.status(), response.body());
         } catch (ApiException e) {
             return respond(e.status(), Map.of("error", e.error(), "message", e.getMessage()));
+        } catch (UncheckedIOException | AwsJsonService.Failure e) {
+            // SSM or Cognito did not answer, or refused after its retries: the request may be sent again as it was
+            LOG.error("admin API request failed on a service: {}", e.getMessage(), e);
+            return respond(503, Map.of("error", "unavailable", "message", "a service did not answer; please try "
+                    + "again"));
         } catch (RuntimeException e) {
             LOG.error("admin API request failed: {}", e.getClass().getName(), e);
             return respond(500, Map.of("error", "internal", "message", "the request could not be completed"));

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.UUID;
-import jp.yorisoi.aws.AwsClients;
+import java.net.URI;
+import java.time.Duration;
+import jp.yorisoi.aws.AwsJsonService;
+import jp.yorisoi.aws.SsmParameters;
 import jp.yorisoi.delivery.DueReaders;
 import jp.yorisoi.municipality.DynamoMunicipalityStore;
 import jp.yorisoi.reader.DynamoReaderStore;
@@ -13,6 +16,7 @@ import jp.yorisoi.testing.LocalTables;
 import jp.yorisoi.testing.MotoServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -22,14 +26,20 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAtt
 /**
  * The admin API's outside world for integration tests: the tables of template.yaml in DynamoDB Local, and SSM and a
  * staff user pool (as template.yaml declares it: e-mail user names, custom:municipalityId, the three groups) in one
- * moto_server for the whole test JVM. Each rig gets fresh tables and its own user pool.
+ * moto_server for the whole test JVM. Each rig gets fresh tables and its own SSM prefix; the user pool is shared.
  */
 final class AdminRig {
 
     private static MotoServer moto;
+    private static String sharedUserPoolId;
+    /** moto answers slowly on a busy machine; the deployed bounds (AwsClients) are for AWS itself. */
+    private static final Duration EMULATOR_TIMEOUT = Duration.ofSeconds(30);
 
     final LocalTables tables = LocalTables.create();
-    final AwsClients aws;
+    static final StaticCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+
+    final SsmParameters ssm;
     final String userPoolId;
     final DynamoAuditLog audit;
     final DynamoMunicipalityStore towns;
@@ -38,12 +48,14 @@ final class AdminRig {
     final String ssmPrefix = "/yorisoi/t" + UUID.randomUUID().toString().substring(0, 8);
 
     AdminRig(Clock auditClock) {
-        aws = AwsClients.forEmulator(moto().endpoint());
-        userPoolId = createUserPool();
+        URI endpoint = moto().endpoint();
+        ssm = new SsmParameters(http(), endpoint, Region.AP_NORTHEAST_1, CREDENTIALS);
+        userPoolId = userPool();
         audit = new DynamoAuditLog(tables.dynamo(), tables.names().get("AuditTable"), auditClock);
         towns = new DynamoMunicipalityStore(tables.dynamo(), tables.municipalities());
-        channels = new SsmChannelSecrets(aws.ssm(), ssmPrefix);
-        staff = new CognitoStaffDirectory(aws.cognito(), userPoolId);
+        channels = new SsmChannelSecrets(ssm, ssmPrefix);
+        staff = new CognitoStaffDirectory(new AwsJsonService(http(), endpoint, Region.AP_NORTHEAST_1, CREDENTIALS,
+                "cognito-idp", "AWSCognitoIdentityProviderService", AwsJsonService::pause), userPoolId);
     }
 
     AdminApiHandler handler(FanOutTrigger fanOut, Clock clock, CatchUpWindow window) {
@@ -56,14 +68,25 @@ final class AdminRig {
         return handler(fanOut, clock, new CatchUpWindow(CatchUpWindow.DEFAULT_DAYS_BACK, 0));
     }
 
-    CognitoIdentityProviderClient cognitoSdk() {
+    static CognitoIdentityProviderClient cognitoSdk() {
         return CognitoIdentityProviderClient.builder().region(Region.AP_NORTHEAST_1)
-                .endpointOverride(moto().endpoint()).httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .endpointOverride(moto().endpoint()).httpClient(http()).credentialsProvider(CREDENTIALS).build();
+    }
+
+    private static SdkHttpClient http() {
+        return UrlConnectionHttpClient.builder().connectionTimeout(EMULATOR_TIMEOUT).socketTimeout(EMULATOR_TIMEOUT)
                 .build();
     }
 
-    private String createUserPool() {
+    /** One pool for the test JVM (moto is slow to make them); tests tell their accounts apart by e-mail and town. */
+    private static synchronized String userPool() {
+        if (sharedUserPoolId == null) {
+            sharedUserPoolId = createUserPool();
+        }
+        return sharedUserPoolId;
+    }
+
+    private static String createUserPool() {
         try (CognitoIdentityProviderClient cognito = cognitoSdk()) {
             String pool = cognito.createUserPool(r -> r.poolName("staff-" + UUID.randomUUID())
                     .usernameAttributes(UsernameAttributeType.EMAIL)
