@@ -129,7 +129,8 @@ public final class LocalRunner implements AutoCloseable {
                     lineApi, config.adminToken());
 
             Optional<ContentDirectory.Summary> seeded = ContentDirectory.inCheckout().map(dir -> ContentDirectory.read(dir)
-                    .writeTo(new DynamoCatalogue(dynamoDb, services.table("ContentTable")), municipalities));
+                    .writeTo(new DynamoCatalogue(dynamoDb, services.table("ContentTable")), municipalities,
+                            services.clock().instant()));
             LocalDelivery delivery = new LocalDelivery(services);
             routes(services, delivery.fanOut(), config.catchUpWindow(), server.routes());
             // What Lambda's triggers do in the cloud: the job queues drained into the senders, the hourly fan-out.

@@ -109,7 +109,8 @@ class RequestEconomyIT {
         // DynamoDB. Per hourly run: one Scan of the towns table (the list of towns due, one item per town) and one
         // Query of the active-reader index per segment (16). Per reader: one GetItem of the reader and two ledger
         // conditional updates (the claim and the settlement) and one read of the town's monthly-limit flag. Per
-        // sender container and five minutes: one GetItem of the town, one of each distinct text (base and local, here 20 distinct days: 40) and one Query of the town's
+        // sender container and five minutes: one GetItem of the town, one of the active set of the base and of the town
+        // (2), one of each distinct text (base and local, here 20 distinct days: 40) and one Query of the town's
         // calendar. No Scan of readers, ledger or texts.
         assertEquals(Map.of(
                 "Sqs SendMessageBatch", 11,
@@ -119,7 +120,7 @@ class RequestEconomyIT {
                 "DynamoDb UpdateItem LedgerTable", 2 * READERS,
                 "DynamoDb GetItem LedgerTable", READERS,
                 "DynamoDb GetItem MunicipalitiesTable", 1,
-                "DynamoDb GetItem ContentTable", 40,
+                "DynamoDb GetItem ContentTable", 2 + 40,
                 "DynamoDb Query ContentTable", 1), counts);
     }
 
