@@ -105,6 +105,11 @@ class DeployedTemplateIT {
                     "managed:AWSXrayWriteOnlyAccess",
                     "dynamodb:GetItem MunicipalitiesTable", // DueReaders: the named town
                     "dynamodb:Query ReadersTable/index/ActiveReaders", // DueReaders: DynamoReaderStore.forEachActiveReader
+                    "dynamodb:GetItem ContentTable", // DynamoCatalogue: texts, the active set, a created message
+                    "dynamodb:Query ContentTable", // DynamoCatalogue: a set's partitions, calendars
+                    "dynamodb:PutItem ContentTable", // DynamoCatalogue: the set switch, a created calendar message
+                    "dynamodb:BatchWriteItem ContentTable", // DynamoCatalogue: writing and retiring a set
+                    "dynamodb:DeleteItem ContentTable", // DynamoCatalogue.deleteCalendarMessage
                     "lambda:InvokeFunction FanOutFunction", // LambdaFanOutTrigger: the catch-up run, asynchronously
                     "ssm:GetParameter parameter/yorisoi/${Stage}/admin/operator-token")); // AdminApiHandler
 
