@@ -44,8 +44,7 @@ class CalendarApiIT {
     static final String PATH = "/admin/municipalities/demo/calendar-messages";
 
     final DeliveryRig delivery = DeliveryRig.start(LINE, SES);
-    final ContentRig rig = new ContentRig(delivery.dynamo, delivery.tables.get("MunicipalitiesTable"),
-            delivery.tables.get("ContentTable"), CLOCK);
+    final ContentRig rig = new ContentRig(delivery.dynamo, delivery.tables, CLOCK);
 
     CalendarApiIT() {
         delivery.municipalities.save(new Municipality("demo", "デモ市", "デモ市より", "", Plan.FULL, 3, 8,
@@ -86,9 +85,12 @@ class CalendarApiIT {
         assertEquals(200, rig.json(ContentRig.editor("demo"), "DELETE", PATH + "/" + id, null).status());
         assertEquals(404, rig.json(ContentRig.editor("demo"), "DELETE", PATH + "/" + id, null).status());
         assertEquals(0, rig.json(ContentRig.viewer("demo"), "GET", PATH, null).body().path("messages").size());
+        List<AuditRecord> audited = rig.audited();
         assertEquals(List.of("createCalendarMessage", "deleteCalendarMessage"),
-                rig.audit.entries.stream().map(RecordingAuditLog.Entry::action).toList());
-        assertEquals(Map.of("messageId", id), rig.audit.entries.getLast().details());
+                audited.stream().map(AuditRecord::action).sorted().toList());
+        assertTrue(audited.stream().allMatch(r -> r.subject().equals("editor-demo") && r.municipalityId().equals("demo")));
+        assertEquals(Map.of("messageId", id), audited.stream().filter(r -> r.action().equals("deleteCalendarMessage"))
+                .findFirst().orElseThrow().details());
     }
 
     @Test
@@ -146,7 +148,7 @@ class CalendarApiIT {
         assertEquals(400, refused.status(), refused.body().toString());
         assertTrue(!refused.message().isBlank());
         assertEquals(0, rig.json(ContentRig.viewer("demo"), "GET", PATH, null).body().path("messages").size());
-        assertEquals(List.of(), rig.audit.entries);
+        assertEquals(List.of(), rig.audited());
     }
 
     @Test

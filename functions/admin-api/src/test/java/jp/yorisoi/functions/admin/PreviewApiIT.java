@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import jp.yorisoi.delivery.DeliveryJob;
 import jp.yorisoi.delivery.DeliveryMetrics;
 import jp.yorisoi.delivery.DeliveryService;
@@ -42,8 +43,7 @@ class PreviewApiIT {
     static final String PATH = "/admin/municipalities/demo/preview";
 
     final DeliveryRig delivery = DeliveryRig.start(LINE, SES);
-    final ContentRig rig = new ContentRig(delivery.dynamo, delivery.tables.get("MunicipalitiesTable"),
-            delivery.tables.get("ContentTable"), CLOCK);
+    final ContentRig rig = new ContentRig(delivery.dynamo, delivery.tables, CLOCK);
 
     PreviewApiIT() {
         delivery.municipalities.save(new Municipality("demo", "デモ市", "デモ市より", "", Plan.FULL, 3, 8,
@@ -139,7 +139,7 @@ class PreviewApiIT {
 
     @Test
     void anotherTownsStaffCannotPreviewThisTownsContent() {
-        Caller stranger = ContentRig.viewer("yoso");
+        Map<String, String> stranger = ContentRig.viewer("yoso");
 
         assertEquals(403, rig.json(stranger, "POST", PATH, "{\"dueDate\":\"2027-06-01\"}").status());
         assertEquals(404, rig.json(ContentRig.operator(), "POST", "/admin/municipalities/nowhere/preview",
