@@ -5,15 +5,18 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import jp.yorisoi.content.Catalogue;
 import jp.yorisoi.content.ContentCsv;
 import jp.yorisoi.content.ContentImport;
 import jp.yorisoi.content.ContentImportException;
 import jp.yorisoi.content.ContentOwner;
+import jp.yorisoi.content.ContentSets;
 import jp.yorisoi.content.MunicipalityJson;
 import jp.yorisoi.municipality.Municipality;
 import jp.yorisoi.municipality.MunicipalityStore;
@@ -37,9 +40,9 @@ final class ContentDirectory {
 
     private final Path directory;
     private final List<Municipality> municipalities;
-    private final List<ContentImport> imports;
+    private final List<OwnedImport> imports;
 
-    private ContentDirectory(Path directory, List<Municipality> municipalities, List<ContentImport> imports) {
+    private ContentDirectory(Path directory, List<Municipality> municipalities, List<OwnedImport> imports) {
         this.directory = directory;
         this.municipalities = municipalities;
         this.imports = imports;
@@ -56,9 +59,9 @@ final class ContentDirectory {
         }
         List<String> rejected = new ArrayList<>();
         List<Municipality> towns = new ArrayList<>();
-        List<ContentImport> imports = new ArrayList<>();
+        List<OwnedImport> imports = new ArrayList<>();
         for (Path csv : files(directory.resolve("base"), "*.csv")) {
-            parse(csv, ContentOwner.BASE, rejected).ifPresent(imports::add);
+            parse(csv, ContentOwner.BASE, rejected).ifPresent(c -> imports.add(new OwnedImport(ContentOwner.BASE, c)));
         }
         for (Path town : files(directory.resolve("municipalities"), "*")) {
             Path settings = town.resolve("municipality.json");
@@ -78,7 +81,7 @@ final class ContentDirectory {
             }
             Path local = town.resolve("local.csv");
             if (Files.isRegularFile(local)) {
-                parse(local, municipalityId, rejected).ifPresent(imports::add);
+                parse(local, municipalityId, rejected).ifPresent(c -> imports.add(new OwnedImport(municipalityId, c)));
             }
         }
         if (!rejected.isEmpty()) {
@@ -87,19 +90,30 @@ final class ContentDirectory {
         return new ContentDirectory(directory, List.copyOf(towns), List.copyOf(imports));
     }
 
-    /** Writes the towns and texts; puts are idempotent, so an interrupted import is completed by running it again. */
-    Summary writeTo(Catalogue catalogue, MunicipalityStore municipalityStore) {
+    /**
+     * Writes the towns, then each owner's texts as its new set (the base files together as one), replacing the set
+     * it had: a row removed from a file stops being sent. Running it again after an interruption completes it.
+     */
+    Summary writeTo(ContentSets sets, MunicipalityStore municipalityStore, Instant now) {
         municipalities.forEach(municipalityStore::save);
+        Map<String, List<ContentImport>> byOwner = new LinkedHashMap<>();
+        for (OwnedImport owned : imports) {
+            byOwner.computeIfAbsent(owned.owner(), o -> new ArrayList<>()).add(owned.content());
+        }
         int texts = 0;
         int calendar = 0;
-        for (ContentImport content : imports) {
-            catalogue.importAll(content.entries());
-            content.calendar().forEach(catalogue::saveCalendar);
-            texts += content.entries().size();
-            calendar += content.calendar().size();
+        for (Map.Entry<String, List<ContentImport>> owner : byOwner.entrySet()) {
+            ContentImport whole = new ContentImport(
+                    owner.getValue().stream().flatMap(c -> c.entries().stream()).toList(),
+                    owner.getValue().stream().flatMap(c -> c.calendar().stream()).toList());
+            sets.replace(owner.getKey(), whole, now);
+            texts += whole.entries().size();
+            calendar += whole.calendar().size();
         }
         return new Summary(directory, municipalities.size(), texts, calendar);
     }
+
+    private record OwnedImport(String owner, ContentImport content) {}
 
     /** The {@code content/} directory of the checkout, found by walking up from the working directory. */
     static Optional<Path> inCheckout() {

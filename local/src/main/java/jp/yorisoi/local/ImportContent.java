@@ -2,6 +2,7 @@ package jp.yorisoi.local;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import jp.yorisoi.aws.AwsClients;
 import jp.yorisoi.content.DynamoCatalogue;
@@ -44,12 +45,12 @@ public final class ImportContent {
         }
         try (DynamoDbClient dynamo = AwsClients.fromEnvironment(env).dynamoDb()) {
             ContentDirectory.Summary summary = content.writeTo(new DynamoCatalogue(dynamo, env.get("CONTENT_TABLE")),
-                    new DynamoMunicipalityStore(dynamo, env.get("MUNICIPALITIES_TABLE")));
+                    new DynamoMunicipalityStore(dynamo, env.get("MUNICIPALITIES_TABLE")), Instant.now());
             out.println("imported " + summary);
             return OK;
         } catch (SdkException e) {
             err.println("the import stopped half-way (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + "); run it again: every write is idempotent");
+                    + "); run it again: a town's texts change only when its whole new set is written");
             return FAILED;
         }
     }

@@ -140,7 +140,8 @@ public final class LocalRunner implements AutoCloseable {
                     lineApi, config.adminToken(), parameters);
 
             Optional<ContentDirectory.Summary> seeded = ContentDirectory.inCheckout().map(dir -> ContentDirectory.read(dir)
-                    .writeTo(new DynamoCatalogue(dynamoDb, services.table("ContentTable")), municipalities));
+                    .writeTo(new DynamoCatalogue(dynamoDb, services.table("ContentTable")), municipalities,
+                            services.clock().instant()));
             LocalDelivery delivery = new LocalDelivery(services);
             routes(services, delivery.fanOut(), config.catchUpWindow(), server.routes());
             // What Lambda's triggers do in the cloud: the job queues drained into the senders, the hourly fan-out.
@@ -208,6 +209,7 @@ public final class LocalRunner implements AutoCloseable {
                 towns,
                 new SsmChannelSecrets(services.parameters(), "/yorisoi/" + LOCAL_STAGE),
                 new LocalStaffDirectory(),
+                new DynamoCatalogue(dynamo, services.table("ContentTable")),
                 services.clock(),
                 catchUp)));
     }

@@ -51,8 +51,10 @@ class DailyDeliveryE2E {
         Await.until("the push of 2026-11-23", Duration.ofSeconds(30), () -> !parent.pushes().isEmpty());
 
         // 2027-06-03 is 192 days after 2026-11-23: pregnancy day 88 = 12w4d.
-        String expectedBase = new DynamoCatalogue(runner.services().dynamoDb(), runner.services().table("ContentTable"))
-                .daily(ContentOwner.BASE, Track.PREGNANCY, 88, "ja").orElseThrow();
+        DynamoCatalogue catalogue = new DynamoCatalogue(runner.services().dynamoDb(),
+                runner.services().table("ContentTable"));
+        String expectedBase = catalogue.daily(catalogue.activeSet(ContentOwner.BASE), Track.PREGNANCY, 88, "ja")
+                .orElseThrow();
         String push = parent.pushes().getFirst();
         assertTrue(push.startsWith("【妊娠12週4日】"), push);
         assertTrue(push.contains(expectedBase), push);

@@ -247,7 +247,7 @@ class FunctionJarsIT {
     private static LocalTables demoTown() {
         LocalTables tables = LocalTables.create();
         ContentDirectory.read(ROOT.resolve("content")).writeTo(new DynamoCatalogue(tables.dynamo(), tables.content()),
-                new DynamoMunicipalityStore(tables.dynamo(), tables.municipalities()));
+                new DynamoMunicipalityStore(tables.dynamo(), tables.municipalities()), Instant.EPOCH);
         return tables;
     }
 

@@ -35,8 +35,10 @@ class ImportContentIT {
 
         assertTrue(new DynamoMunicipalityStore(tables.dynamo(), tables.municipalities()).find("demo").isPresent());
         DynamoCatalogue catalogue = new DynamoCatalogue(tables.dynamo(), tables.content());
-        assertTrue(catalogue.daily(ContentOwner.BASE, Track.CHILD, 100, "ja").isPresent());
-        assertTrue(catalogue.birthday("demo", 1, "ja").isPresent());
+        assertTrue(catalogue.daily(catalogue.activeSet(ContentOwner.BASE), Track.CHILD, 100, "ja").isPresent());
+        assertTrue(catalogue.daily(catalogue.activeSet(ContentOwner.BASE), Track.PREGNANCY, 28, "en").isPresent(),
+                "the base files are one set: the last file read does not replace the others");
+        assertTrue(catalogue.birthday(catalogue.activeSet("demo"), 1, "ja").isPresent());
         assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("imported "));
     }
 
@@ -53,8 +55,9 @@ class ImportContentIT {
 
         String message = err.toString(StandardCharsets.UTF_8);
         assertTrue(message.contains("local.csv") && message.contains("line 2"), message);
-        assertEquals(Optional.empty(), new DynamoCatalogue(tables.dynamo(), tables.content())
-                .daily(ContentOwner.BASE, Track.PREGNANCY, 28, "ja"));
+        DynamoCatalogue catalogue = new DynamoCatalogue(tables.dynamo(), tables.content());
+        assertEquals(ContentOwner.BASE, catalogue.activeSet(ContentOwner.BASE), "no set became active");
+        assertEquals(Optional.empty(), catalogue.daily(ContentOwner.BASE, Track.PREGNANCY, 28, "ja"));
         assertTrue(new DynamoMunicipalityStore(tables.dynamo(), tables.municipalities()).find("demo").isEmpty());
     }
 

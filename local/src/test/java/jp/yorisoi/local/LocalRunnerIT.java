@@ -57,8 +57,8 @@ class LocalRunnerIT {
         var catalogue = new DynamoCatalogue(services.dynamoDb(), services.table("ContentTable"));
 
         assertTrue(municipalities.find("demo").isPresent());
-        assertTrue(catalogue.daily(ContentOwner.BASE, Track.PREGNANCY, 28, "ja").isPresent());
-        assertTrue(catalogue.daily("demo", Track.PREGNANCY, 28, "ja").isPresent());
+        assertTrue(catalogue.daily(catalogue.activeSet(ContentOwner.BASE), Track.PREGNANCY, 28, "ja").isPresent());
+        assertTrue(catalogue.daily(catalogue.activeSet("demo"), Track.PREGNANCY, 28, "ja").isPresent());
         assertEquals(Optional.of("demo-channel-secret"), services.channelCredentials().channelSecret("demo"));
     }
 

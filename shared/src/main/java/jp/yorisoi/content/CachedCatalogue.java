@@ -13,7 +13,8 @@ import jp.yorisoi.schedule.Track;
  * Content texts kept per container for {@link #CACHE_FOR}: readers on the same pregnancy day or child age share
  * one read of their text, and a town's calendar for a date is read once per container, not once per reader.
  * Texts change by an import a few times a year; a message composed within five minutes of an import may still
- * use the previous text, as channel secrets from SSM already may. Absent texts (a town without a local text for
+ * use the previous set, whole (texts are kept under the set they were read from), as channel secrets from SSM
+ * already may. Absent texts (a town without a local text for
  * that day, the usual case) are kept too. Writes go straight through and clear what this container kept.
  */
 public final class CachedCatalogue implements Catalogue {
@@ -28,6 +29,7 @@ public final class CachedCatalogue implements Catalogue {
     private final Catalogue catalogue;
     private final TtlCache<TextKey, Optional<String>> texts;
     private final TtlCache<CalendarKey, List<CalendarMessage>> calendars;
+    private final TtlCache<String, String> activeSets;
 
     public CachedCatalogue(Catalogue catalogue) {
         this(catalogue, System::nanoTime);
@@ -37,6 +39,16 @@ public final class CachedCatalogue implements Catalogue {
         this.catalogue = catalogue;
         this.texts = new TtlCache<>(CACHE_FOR, MAX_TEXTS, ticker);
         this.calendars = new TtlCache<>(CACHE_FOR, MAX_TEXTS, ticker);
+        this.activeSets = new TtlCache<>(CACHE_FOR, MAX_TEXTS, ticker);
+    }
+
+    /**
+     * Kept like the texts: an import becomes visible to this container within {@link #CACHE_FOR}, whole, because
+     * the texts are kept under the set they were read from.
+     */
+    @Override
+    public String activeSet(String owner) {
+        return activeSets.get(owner, catalogue::activeSet);
     }
 
     @Override
@@ -61,6 +73,7 @@ public final class CachedCatalogue implements Catalogue {
     public void importAll(Collection<ContentEntry> entries) {
         catalogue.importAll(entries);
         texts.clear();
+        activeSets.clear();
     }
 
     @Override

@@ -40,6 +40,9 @@ public final class DayComposer {
     public DayMessage compose(Reader reader, Municipality municipality, LocalDate today) {
         Day day = new Day(reader.language(), signatureOf(municipality));
         boolean full = municipality.plan().includesLocalContent();
+        // each owner's set once per day composed, so that an import switching meanwhile is not half in this day
+        String base = catalogue.activeSet(ContentOwner.BASE);
+        String town = catalogue.activeSet(municipality.municipalityId());
         int endBirthday = municipality.endBirthday();
         List<Position> positions = new ArrayList<>();
         // nothing for a day before the reader registered, nothing about a child before it was added
@@ -50,10 +53,11 @@ public final class DayComposer {
             Position position = child.position(today, endBirthday);
             positions.add(position);
             if (position.receivesContent()) {
-                addDailyTexts(day, child.childId(), position, full ? municipality.municipalityId() : null);
+                addDailyTexts(day, child.childId(), position, base, full ? town : null);
             }
             if (child.birthDate() != null) {
-                addBirthday(day, child, municipality, today, othersContinue(children, sameAnchor, today, endBirthday));
+                addBirthday(day, child, municipality, town, today,
+                        othersContinue(children, sameAnchor, today, endBirthday));
             }
             if (position instanceof Position.PregnancyOverdue
                     && sameAnchor.stream().anyMatch(c -> asksAboutBirth(c, today, endBirthday))) {
@@ -61,7 +65,7 @@ public final class DayComposer {
             }
         }
         if (full) {
-            addCalendar(day, municipality.municipalityId(), today, positions);
+            addCalendar(day, town, today, positions);
         }
         return new DayMessage(day.parts);
     }
@@ -86,7 +90,7 @@ public final class DayComposer {
                 && (child.birthAskedOn() == null || child.birthAskedOn().equals(today));
     }
 
-    private void addDailyTexts(Day day, String childId, Position position, String localOwner) {
+    private void addDailyTexts(Day day, String childId, Position position, String base, String localOwner) {
         Track track = position instanceof Position.Pregnancy ? Track.PREGNANCY : Track.CHILD;
         int dayNumber = switch (position) {
             case Position.Pregnancy p -> p.day();
@@ -94,7 +98,7 @@ public final class DayComposer {
             default -> throw new IllegalStateException("no content at " + position.getClass().getSimpleName());
         };
         String heading = Headings.of(position);
-        boolean baseAdded = day.inLanguage(lang -> catalogue.daily(ContentOwner.BASE, track, dayNumber, lang))
+        boolean baseAdded = day.inLanguage(lang -> catalogue.daily(base, track, dayNumber, lang))
                 .map(text -> day.add(PartKind.BASE, childId, heading, text))
                 .orElse(false);
         if (localOwner != null) {
@@ -111,13 +115,13 @@ public final class DayComposer {
      * The end birthday is already past the child track, so its message comes with a short note that the daily
      * messages end here.
      */
-    private void addBirthday(Day day, Child child, Municipality municipality, LocalDate today,
+    private void addBirthday(Day day, Child child, Municipality municipality, String town, LocalDate today,
             boolean othersContinue) {
         int years = ProgramSchedule.birthdayYearsOn(child.birthDate(), today);
         if (years < 1 || years > municipality.endBirthday()) {
             return;
         }
-        day.inLanguage(lang -> catalogue.birthday(municipality.municipalityId(), years, lang))
+        day.inLanguage(lang -> catalogue.birthday(town, years, lang))
                 .ifPresent(text -> day.add(PartKind.BIRTHDAY, child.childId(), Headings.birthday(years), day.signed(text)));
         if (years == municipality.endBirthday()) {
             day.add(PartKind.NOTICE, child.childId(), null, othersContinue

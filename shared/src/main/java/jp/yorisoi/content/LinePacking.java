@@ -36,6 +36,28 @@ public final class LinePacking {
         return packDensely(String.join(PART_SEPARATOR, parts));
     }
 
+    /** How a day fits one push: its objects packed part by part, and its whole length in UTF-16 units. */
+    static Fit fit(DayMessage message) {
+        List<String> parts = message.parts().stream().map(LinePacking::render).toList();
+        return new Fit(packReadably(parts).size(), String.join(PART_SEPARATOR, parts).length());
+    }
+
+    /**
+     * @param readableObjects objects when every part starts an object of its own where it does not fit; above
+     *                        {@value #MAX_OBJECTS} the day is packed densely instead, parts split wherever the limit falls
+     * @param length          above {@value #MAX_OBJECTS} × {@value #MAX_LENGTH} the day is cut
+     */
+    record Fit(int readableObjects, int length) {
+
+        boolean packedDensely() {
+            return readableObjects > MAX_OBJECTS;
+        }
+
+        boolean cut() {
+            return length > MAX_OBJECTS * MAX_LENGTH;
+        }
+    }
+
     /** A part as the parent reads it: its heading on the first line, then the text. */
     static String render(DayMessage.Part part) {
         return part.heading() == null ? part.text() : part.heading() + "\n" + part.text();

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,13 +70,32 @@ class CachedCatalogueTest {
         assertEquals(4, store.reads.size());
     }
 
+    @Test
+    void theActiveSetIsKeptLikeTheTextsSoAnImportReachesAContainerWholeWithinFiveMinutes() {
+        store.active.put("demo", "demo@v1");
+        assertEquals("demo@v1", catalogue.activeSet("demo"));
+        store.active.put("demo", "demo@v2");
+
+        assertEquals("demo@v1", catalogue.activeSet("demo"), "still the set this container composes with");
+        ticker.addAndGet(CachedCatalogue.CACHE_FOR.toNanos());
+        assertEquals("demo@v2", catalogue.activeSet("demo"));
+        assertEquals(List.of("set demo", "set demo"), store.reads);
+    }
+
     /** Records each read that reaches the store. */
     private static final class CountingCatalogue implements Catalogue {
         final List<String> reads = new ArrayList<>();
+        final Map<String, String> active = new HashMap<>();
         private final Catalogue catalogue;
 
         CountingCatalogue(Catalogue catalogue) {
             this.catalogue = catalogue;
+        }
+
+        @Override
+        public String activeSet(String owner) {
+            reads.add("set " + owner);
+            return active.getOrDefault(owner, owner);
         }
 
         @Override

@@ -3,6 +3,7 @@ package jp.yorisoi.content;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -97,5 +98,73 @@ class DynamoCatalogueIT {
         catalogue.saveCalendar(revised);
 
         assertEquals(List.of(revised), catalogue.calendar("m1", date));
+    }
+
+    private static final Instant NOW = Instant.parse("2026-12-02T06:00:00Z");
+
+    private static ContentImport set(List<ContentEntry> entries, CalendarMessage... calendar) {
+        return new ContentImport(entries, List.of(calendar));
+    }
+
+    private static ContentEntry local(int day, String text) {
+        return new ContentEntry("m1", ContentKind.DAILY, Track.CHILD, day, "ja", text);
+    }
+
+    @Test
+    void anImportReplacesTheWholeSetSoARemovedRowIsNoLongerRead() {
+        catalogue.replace("m1", set(List.of(local(10, "（サンプル）旧10"), local(11, "（サンプル）旧11"))), NOW);
+        String first = catalogue.activeSet("m1");
+
+        catalogue.replace("m1", set(List.of(local(10, "（サンプル）新10"))), NOW.plusSeconds(60));
+        String second = catalogue.activeSet("m1");
+
+        assertEquals(Optional.of("（サンプル）新10"), catalogue.daily(second, Track.CHILD, 10, "ja"));
+        assertEquals(Optional.empty(), catalogue.daily(second, Track.CHILD, 11, "ja"), "the removed row is gone");
+        assertEquals(List.of(local(10, "（サンプル）新10")), catalogue.entries("m1"));
+        // a container still holding the old set reads it whole until its cache lets go
+        assertEquals(Optional.of("（サンプル）旧11"), catalogue.daily(first, Track.CHILD, 11, "ja"));
+    }
+
+    @Test
+    void theReplacedSetExpiresAfterEveryCacheHasLetGoOfItAndTheActiveSetDoesNot() {
+        catalogue.replace("m1", set(List.of(local(10, "（サンプル）旧"))), NOW);
+        String first = catalogue.activeSet("m1");
+        catalogue.replace("m1", set(List.of(local(10, "（サンプル）新"))), NOW);
+        String second = catalogue.activeSet("m1");
+
+        Map<String, Long> expiries = new java.util.HashMap<>();
+        tables.dynamo().scanPaginator(r -> r.tableName(tables.content())).items().forEach(item -> expiries.put(
+                item.get("pk").s(), item.containsKey("expiresAt") ? Long.parseLong(item.get("expiresAt").n()) : null));
+
+        long expected = NOW.plus(DynamoCatalogue.RETIRED_FOR).getEpochSecond();
+        assertEquals(expected, expiries.get(first + "#DAILY#CHILD#ja"));
+        assertTrue(expected - NOW.getEpochSecond() > CachedCatalogue.CACHE_FOR.toSeconds());
+        assertTrue(expiries.containsKey(second + "#DAILY#CHILD#ja"));
+        assertEquals(null, expiries.get(second + "#DAILY#CHILD#ja"));
+    }
+
+    @Test
+    void importedCalendarMessagesAreReplacedWithTheSetWhileCreatedOnesStay() {
+        LocalDate date = LocalDate.of(2027, 1, 15);
+        CalendarMessage imported = new CalendarMessage("m1", "a1b2c3d4e5f6", date, Audience.EVERYONE,
+                Map.of("ja", "（サンプル）取り込み"));
+        CalendarMessage created = new CalendarMessage("m1", CalendarMessage.newId(date, new java.util.Random(1)), date,
+                new Audience(Track.CHILD, 3, 5, Audience.Unit.MONTHS), Map.of("ja", "（サンプル）追加"));
+        catalogue.replace("m1", set(List.of(), imported), NOW);
+        catalogue.createCalendarMessage(created);
+
+        assertEquals(2, catalogue.calendar(catalogue.activeSet("m1"), date).size());
+        assertEquals(List.of(false, true), catalogue.calendarMessages("m1", date).stream()
+                .sorted(Comparator.comparing(m -> m.message().messageId()))
+                .map(ContentSets.StoredCalendarMessage::imported).toList(), "created ids start with the date");
+
+        catalogue.replace("m1", set(List.of()), NOW.plusSeconds(60));
+
+        assertEquals(List.of(created), catalogue.calendar(catalogue.activeSet("m1"), date));
+        assertEquals(Optional.of(created), catalogue.calendarMessage("m1", created.messageId()));
+        assertEquals(false, catalogue.deleteCalendarMessage("m1", imported.messageId()));
+        assertEquals(true, catalogue.deleteCalendarMessage("m1", created.messageId()));
+        assertEquals(List.of(), catalogue.calendar(catalogue.activeSet("m1"), date));
+        assertEquals(false, catalogue.deleteCalendarMessage("m1", created.messageId()));
     }
 }

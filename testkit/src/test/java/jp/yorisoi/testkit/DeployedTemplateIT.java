@@ -117,6 +117,11 @@ class DeployedTemplateIT {
                     "cognito-idp:AdminGetUser StaffUserPool",
                     "cognito-idp:AdminListGroupsForUser StaffUserPool",
                     "cognito-idp:ListUsersInGroup StaffUserPool",
+                    "dynamodb:GetItem ContentTable", // DynamoCatalogue: texts, the active set, a created message
+                    "dynamodb:Query ContentTable", // DynamoCatalogue: a set's partitions, calendars
+                    "dynamodb:PutItem ContentTable", // DynamoCatalogue: the set switch, a created calendar message
+                    "dynamodb:BatchWriteItem ContentTable", // DynamoCatalogue: writing and retiring a set
+                    "dynamodb:DeleteItem ContentTable", // DynamoCatalogue.deleteCalendarMessage
                     "lambda:InvokeFunction FanOutFunction", // LambdaFanOutTrigger: the catch-up run, asynchronously
                     "dynamodb:PutItem AuditTable", // DynamoAuditLog.record
                     "dynamodb:Query AuditTable", // DynamoAuditLog.page: one town's records

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HashMap;
@@ -19,6 +20,10 @@ import jp.yorisoi.aws.AwsJsonService;
 import jp.yorisoi.aws.HandlerLogging;
 import jp.yorisoi.aws.Environment;
 import jp.yorisoi.aws.Priming;
+import jp.yorisoi.content.CachedCatalogue;
+import jp.yorisoi.content.DayComposer;
+import jp.yorisoi.content.DynamoCatalogue;
+import jp.yorisoi.delivery.ComposedDeliveryContent;
 import jp.yorisoi.delivery.DueReaders;
 import jp.yorisoi.municipality.DynamoMunicipalityStore;
 import jp.yorisoi.reader.DynamoReaderStore;
@@ -60,6 +65,7 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                         Environment.defaultDeliveryHour(env)),
                 new SsmChannelSecrets(aws.ssm(), Environment.ssmPrefix(env)),
                 new CognitoStaffDirectory(aws.cognito(), Environment.required(env, "STAFF_USER_POOL_ID")),
+                new DynamoCatalogue(aws.dynamoDb(), Environment.required(env, "CONTENT_TABLE")),
                 Clock.systemUTC(),
                 CatchUpWindow.deployed(env)));
     }
@@ -69,8 +75,8 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
      * from the emulators).
      */
     public record Ports(DueReaders dueReaders, FanOutTrigger fanOut, DynamoAuditLog audit,
-            DynamoMunicipalityStore towns, ChannelSecrets channels, StaffDirectory staff, Clock clock,
-            CatchUpWindow window) {}
+            DynamoMunicipalityStore towns, ChannelSecrets channels, StaffDirectory staff, DynamoCatalogue catalogue,
+            Clock clock, CatchUpWindow window) {}
 
     public AdminApiHandler(Ports ports) {
         new OpenApiDocument().register(router);
@@ -78,6 +84,14 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         new RunsApi(ports.dueReaders(), ports.fanOut(), ports.audit(), ports.clock(), ports.window()).register(router);
         new MunicipalitiesApi(ports.towns(), ports.channels(), ports.audit()).register(router);
         new StaffApi(ports.staff(), ports.towns(), ports.audit()).register(router);
+        new ContentApi(ports.towns(), ports.catalogue(), ports.catalogue(), ports.audit(), ports.clock())
+                .register(router);
+        new CalendarApi(ports.towns(), ports.catalogue(), ports.audit(), ports.clock(), new SecureRandom())
+                .register(router);
+        // the senders' own content over a cache of the request's lifetime: one set per owner for the whole preview
+        new PreviewApi(ports.towns(),
+                () -> new ComposedDeliveryContent(new DayComposer(new CachedCatalogue(ports.catalogue()))),
+                ports.clock()).register(router);
     }
 
     /** Counts over the town record and the sparse active-reader index; enqueues nothing. */

@@ -87,7 +87,7 @@ public final class MunicipalitiesApi {
         request.caller().requireOperator();
         Set<String> allowed = new HashSet<>(UPDATE_FIELDS);
         allowed.add(ID);
-        JsonFields body = new JsonFields(request.jsonBody(MAX_BODY_BYTES), allowed);
+        JsonFields body = JsonFields.of(request.jsonBody(MAX_BODY_BYTES), allowed);
         String id = MunicipalityIds.check(body.text(ID, 0, 100).orElse(null));
         String name = body.text(NAME, 1, 100).orElseThrow(() -> ApiException.badRequest("name is required"));
         Plan plan = body.choice(PLAN, PLANS).map(MunicipalitiesApi::plan)
@@ -118,7 +118,7 @@ public final class MunicipalitiesApi {
         String id = request.pathParameter(ID);
         Caller caller = request.caller();
         caller.requireEdit(id);
-        JsonFields body = new JsonFields(request.jsonBody(MAX_BODY_BYTES), UPDATE_FIELDS);
+        JsonFields body = JsonFields.of(request.jsonBody(MAX_BODY_BYTES), UPDATE_FIELDS);
         if (!caller.isOperator()) {
             for (String field : OPERATOR_FIELDS) {
                 if (body.has(field)) {

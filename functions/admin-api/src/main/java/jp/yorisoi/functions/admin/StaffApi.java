@@ -39,7 +39,7 @@ public final class StaffApi {
 
     ApiResponse create(ApiRequest request) {
         request.caller().requireOperator();
-        JsonFields body = new JsonFields(request.jsonBody(MAX_BODY_BYTES), Set.of("email", "group", "municipalityId"));
+        JsonFields body = JsonFields.of(request.jsonBody(MAX_BODY_BYTES), Set.of("email", "group", "municipalityId"));
         String email = body.text("email", 3, 254).filter(e -> EMAIL.matcher(e).matches())
                 .orElseThrow(() -> ApiException.badRequest("email must be an e-mail address"));
         String group = body.choice("group", GROUPS)

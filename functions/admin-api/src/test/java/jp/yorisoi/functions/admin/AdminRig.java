@@ -45,6 +45,7 @@ final class AdminRig {
     final DynamoMunicipalityStore towns;
     final SsmChannelSecrets channels;
     final CognitoStaffDirectory staff;
+    final DynamoCatalogue catalogue;
     final String ssmPrefix = "/yorisoi/t" + UUID.randomUUID().toString().substring(0, 8);
 
     AdminRig(Clock auditClock) {
@@ -61,7 +62,7 @@ final class AdminRig {
     AdminApiHandler handler(FanOutTrigger fanOut, Clock clock, CatchUpWindow window) {
         return new AdminApiHandler(new AdminApiHandler.Ports(
                 new DueReaders(towns, new DynamoReaderStore(tables.dynamo(), tables.readers())),
-                fanOut, audit, towns, channels, staff, clock, window));
+                fanOut, audit, towns, channels, staff, catalogue, clock, window));
     }
 
     AdminApiHandler handler(FanOutTrigger fanOut, Clock clock) {
