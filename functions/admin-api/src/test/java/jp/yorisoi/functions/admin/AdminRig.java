@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Duration;
 import jp.yorisoi.aws.AwsJsonService;
 import jp.yorisoi.aws.SsmParameters;
+import jp.yorisoi.content.DynamoCatalogue;
 import jp.yorisoi.delivery.DueReaders;
 import jp.yorisoi.municipality.DynamoMunicipalityStore;
 import jp.yorisoi.reader.DynamoReaderStore;
@@ -57,6 +58,7 @@ final class AdminRig {
         channels = new SsmChannelSecrets(ssm, ssmPrefix);
         staff = new CognitoStaffDirectory(new AwsJsonService(http(), endpoint, Region.AP_NORTHEAST_1, CREDENTIALS,
                 "cognito-idp", "AWSCognitoIdentityProviderService", AwsJsonService::pause), userPoolId);
+        catalogue = new DynamoCatalogue(tables.dynamo(), tables.content());
     }
 
     AdminApiHandler handler(FanOutTrigger fanOut, Clock clock, CatchUpWindow window) {
