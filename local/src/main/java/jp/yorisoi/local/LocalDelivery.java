@@ -16,9 +16,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import jp.yorisoi.content.DayComposer;
 import jp.yorisoi.content.DynamoCatalogue;
+import jp.yorisoi.delivery.BroadcastStore;
 import jp.yorisoi.delivery.ComposedDeliveryContent;
 import jp.yorisoi.delivery.DeliveryMetrics;
 import jp.yorisoi.delivery.DeliveryService;
+import jp.yorisoi.delivery.DynamoBroadcastStore;
 import jp.yorisoi.delivery.DynamoLedger;
 import jp.yorisoi.delivery.FanOutService;
 import jp.yorisoi.delivery.LineMessenger;
@@ -79,11 +81,12 @@ final class LocalDelivery {
     }
 
     private DeliveryService deliveries(LineMessenger line, MailSender mail, UnsubscribeLinks links) {
+        BroadcastStore broadcasts = new DynamoBroadcastStore(services.dynamoDb(), services.table("LedgerTable"));
         return new DeliveryService(readers, municipalities,
                 new ComposedDeliveryContent(new DayComposer(
-                        new DynamoCatalogue(services.dynamoDb(), services.table("ContentTable")))),
+                        new DynamoCatalogue(services.dynamoDb(), services.table("ContentTable"))), broadcasts),
                 new DynamoLedger(services.dynamoDb(), services.table("LedgerTable")), line, mail, links,
-                DeliveryMetrics.NONE, services.clock());
+                DeliveryMetrics.NONE, services.clock(), broadcasts);
     }
 
     /**

@@ -94,10 +94,12 @@ public final class DeliveryWiring {
     }
 
     private DeliveryService deliveries(LineMessenger line, MailSender mail, UnsubscribeLinks links) {
+        BroadcastStore broadcasts = new DynamoBroadcastStore(dynamo(), required("LEDGER_TABLE"));
         return new DeliveryService(readers(), municipalities(),
                 new ComposedDeliveryContent(new DayComposer(
-                        new CachedCatalogue(new DynamoCatalogue(dynamo(), required("CONTENT_TABLE"))))),
-                new DynamoLedger(dynamo(), required("LEDGER_TABLE")), line, mail, links, metrics, Clock.systemUTC());
+                        new CachedCatalogue(new DynamoCatalogue(dynamo(), required("CONTENT_TABLE")))), broadcasts),
+                new DynamoLedger(dynamo(), required("LEDGER_TABLE")), line, mail, links, metrics, Clock.systemUTC(),
+                broadcasts);
     }
 
     private byte[] unsubscribeSecret() {

@@ -104,6 +104,12 @@ class DeployedTemplateIT {
                     "dynamodb:GetItem MunicipalitiesTable", // DueReaders: the named town
                     "dynamodb:Query ReadersTable/index/ActiveReaders", // DueReaders: DynamoReaderStore.forEachActiveReader
                     "lambda:InvokeFunction FanOutFunction", // LambdaFanOutTrigger: the catch-up run, asynchronously
+                    "dynamodb:GetItem LedgerTable", // DynamoBroadcastStore.find, chunk
+                    "dynamodb:PutItem LedgerTable", // DynamoBroadcastStore.create, saveChunk (conditional)
+                    "dynamodb:UpdateItem LedgerTable", // DynamoBroadcastStore.setReaders
+                    "sqs:SendMessage LineJobQueue", // BroadcastPlanner: chunk jobs
+                    "sqs:SendMessage MailJobQueue", // BroadcastPlanner: e-mail readers' jobs
+                    "ssm:GetParameter parameter/yorisoi/${Stage}/line/*/channel-token", // LineQuotaClient
                     "ssm:GetParameter parameter/yorisoi/${Stage}/admin/operator-token")); // AdminApiHandler
 
     /** Properties that give a resource a physical name; a fixed one keeps a second stack out of the account. */
