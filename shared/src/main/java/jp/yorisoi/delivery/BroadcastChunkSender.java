@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import jp.yorisoi.delivery.LedgerEntry.DeliveryStatus;
 import jp.yorisoi.delivery.LineMessenger.PushOutcome;
 import jp.yorisoi.municipality.Municipality;
@@ -34,8 +32,6 @@ import org.slf4j.LoggerFactory;
 public final class BroadcastChunkSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(BroadcastChunkSender.class);
-    /** GetItem calls side by side for a chunk's readers: ~500 reads in ~30 rounds instead of 500 one after another. */
-    static final int READS_IN_FLIGHT = 16;
 
     private final BroadcastStore broadcasts;
     private final ReaderStore readers;
@@ -123,28 +119,18 @@ public final class BroadcastChunkSender {
     }
 
     /**
-     * The chunk's readers who still receive LINE messages, as user ids by the language of the text they get, sorted
+     * The chunk's readers who still receive LINE messages (read together: BatchGetItem, 100 keys a call), as user ids
+     * by the language of the text they get, sorted
      * so that every attempt splits them into the same requests; returns how many were skipped.
      */
     private int recipients(DeliveryJob job, BroadcastStore.Chunk chunk, Broadcast broadcast,
             Map<String, List<String>> byLanguage) {
-        Map<String, Reader> found = new ConcurrentHashMap<>();
-        Semaphore inFlight = new Semaphore(READS_IN_FLIGHT);
-        List<Runnable> reads = new ArrayList<>();
-        for (String readerId : chunk.lineReaders()) {
-            reads.add(() -> {
-                inFlight.acquireUninterruptibly();
-                try {
-                    readers.find(job.municipalityId(), readerId).ifPresent(r -> found.put(readerId, r));
-                } finally {
-                    inFlight.release();
-                }
-            });
-        }
-        VirtualThreads.runAll(reads, "interrupted while reading a broadcast chunk's readers");
+        Map<ReaderStore.Key, Optional<Reader>> found = readers.findAll(chunk.lineReaders().stream()
+                .map(readerId -> new ReaderStore.Key(job.municipalityId(), readerId)).toList());
         int skipped = 0;
         for (String readerId : chunk.lineReaders().stream().sorted().toList()) {
-            Reader reader = found.get(readerId);
+            Reader reader = found.getOrDefault(new ReaderStore.Key(job.municipalityId(), readerId), Optional.empty())
+                    .orElse(null);
             if (reader == null || !reader.status().receivesDeliveries() || reader.channel() != Channel.LINE) {
                 skipped++;
                 continue;

@@ -98,8 +98,8 @@ public final class DeliveryWiring {
         return new DeliveryService(readers(), municipalities(),
                 new ComposedDeliveryContent(new DayComposer(
                         new CachedCatalogue(new DynamoCatalogue(dynamo(), required("CONTENT_TABLE")))), broadcasts),
-                new DynamoLedger(dynamo(), required("LEDGER_TABLE")), line, mail, links, metrics, Clock.systemUTC(),
-                broadcasts);
+                new CachedMonthlyLimit(new DynamoLedger(dynamo(), required("LEDGER_TABLE"))), line, mail, links,
+                metrics, Clock.systemUTC(), broadcasts);
     }
 
     private byte[] unsubscribeSecret() {
