@@ -35,9 +35,9 @@ import jp.yorisoi.functions.mailsender.MailSenderHandler;
 import jp.yorisoi.municipality.DynamoMunicipalityStore;
 import jp.yorisoi.municipality.MunicipalityStore;
 import jp.yorisoi.reader.Channel;
-import jp.yorisoi.reader.DynamoReaderStore;
 import jp.yorisoi.reader.ReaderStore;
 import jp.yorisoi.schedule.ProgramSchedule;
+import jp.yorisoi.stats.CountingReaderStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +58,7 @@ final class LocalDelivery {
 
     LocalDelivery(LocalServices services) {
         this.services = services;
-        this.readers = new DynamoReaderStore(services.dynamoDb(), services.table("ReadersTable"));
+        this.readers = CountingReaderStore.inTable(services.dynamoDb(), services.table("ReadersTable"));
         this.municipalities = new DynamoMunicipalityStore(services.dynamoDb(), services.table("MunicipalitiesTable"));
     }
 

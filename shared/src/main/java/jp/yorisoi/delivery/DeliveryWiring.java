@@ -15,8 +15,8 @@ import jp.yorisoi.municipality.DynamoMunicipalityStore;
 import jp.yorisoi.municipality.MunicipalityStore;
 import jp.yorisoi.municipality.SsmChannelCredentials;
 import jp.yorisoi.reader.Channel;
-import jp.yorisoi.reader.DynamoReaderStore;
 import jp.yorisoi.reader.ReaderStore;
+import jp.yorisoi.stats.CountingReaderStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -114,7 +114,8 @@ public final class DeliveryWiring {
     }
 
     private ReaderStore readers() {
-        return new DynamoReaderStore(dynamo(), required("READERS_TABLE"));
+        // a sender's writes (unreachable, birth question) keep the town's counters (getStats) in line
+        return CountingReaderStore.inTable(dynamo(), required("READERS_TABLE"));
     }
 
     /** Town settings and texts are kept per container for a few minutes: they do not change within a run. */

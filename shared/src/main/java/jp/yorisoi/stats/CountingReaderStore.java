@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import jp.yorisoi.reader.DynamoReaderStore;
 import jp.yorisoi.reader.Reader;
 import jp.yorisoi.reader.ReaderStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * A reader store that keeps the town's counters in line with every write, so that statistics are read from one item
@@ -26,6 +28,12 @@ public final class CountingReaderStore implements ReaderStore {
     public CountingReaderStore(ReaderStore readers, ReaderCounters counters) {
         this.readers = readers;
         this.counters = counters;
+    }
+
+    /** The readers table with its counters beside the readers, as every function that writes readers uses it. */
+    public static CountingReaderStore inTable(DynamoDbClient dynamo, String readersTable) {
+        return new CountingReaderStore(new DynamoReaderStore(dynamo, readersTable),
+                new DynamoReaderCounters(dynamo, readersTable));
     }
 
     @Override

@@ -80,7 +80,8 @@ public final class DynamoReaderCounters implements ReaderCounters {
                 tallyItem.get("tally").m().forEach((name, amount) -> before.put(name, Integer.parseInt(amount.n())));
             }
             Map<String, Integer> delta = ReaderTally.delta(before, now == null ? Map.of() : now);
-            if (!counted && now == null) {
+            if (counted ? delta.isEmpty() && now != null : now == null) {
+                // nothing counted changes (a birth question asked, a conversation step): no write at all
                 return;
             }
             try {
