@@ -12,9 +12,10 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * The parts of the LINE Messaging API the service calls (reply, push, quota), answering as LINE does and
+ * The parts of the LINE Messaging API the service calls (reply, push, multicast, quota), answering as LINE does and
  * putting every accepted message in the {@link Outbox} instead of on a phone. It checks what LINE would
- * refuse: an unknown token, 1–5 message objects, texts of at most 5,000 characters, at most 13 quick replies.
+ * refuse: an unknown token, 1–5 message objects, texts of at most 5,000 characters, at most 13 quick replies, a
+ * multicast to 1–500 user ids, a malformed retry key.
  */
 final class FakeLineApi {
 
@@ -23,6 +24,8 @@ final class FakeLineApi {
     static final int MAX_QUICK_REPLIES = 13;
     static final int MAX_LABEL = 20;
     static final int MAX_POSTBACK_DATA = 300;
+    /** "to": max 500 user IDs (Messaging API reference, "Send multicast message"). */
+    static final int MAX_MULTICAST_RECIPIENTS = 500;
 
     private final Outbox outbox;
     private final Function<String, Optional<String>> municipalityOfToken;
@@ -47,6 +50,7 @@ final class FakeLineApi {
         String method = exchange.getRequestMethod();
         switch (method + " " + path) {
             case "POST /v2/bot/message/push" -> push(exchange, municipalityId.get());
+            case "POST /v2/bot/message/multicast" -> multicast(exchange, municipalityId.get());
             case "POST /v2/bot/message/reply" -> reply(exchange, municipalityId.get());
             case "GET /v2/bot/message/quota" -> HttpIo.json(exchange, 200, Map.of("type", "none"));
             case "GET /v2/bot/message/quota/consumption" ->
@@ -82,6 +86,41 @@ final class FakeLineApi {
                             "x-line-accepted-request-id", duplicate.acceptedRequestId()),
                     Map.of("message", "The retry key is already accepted",
                             "sentMessages", sentMessages(duplicate.sentMessageIds())));
+            case Outbox.InvalidReplyToken invalid -> throw new IllegalStateException("not a reply");
+        }
+    }
+
+    /** A multicast answers 200 with an empty object; a repeated retry key 409, as a push. */
+    private void multicast(HttpExchange exchange, String municipalityId) throws IOException {
+        JsonNode body = readJson(exchange);
+        if (body == null) {
+            return;
+        }
+        String retryKey = exchange.getRequestHeaders().getFirst("X-Line-Retry-Key");
+        if (retryKey != null && !isUuid(retryKey)) {
+            HttpIo.error(exchange, 400, "The value of the X-Line-Retry-Key header is invalid");
+            return;
+        }
+        List<Map<String, String>> problems = new ArrayList<>();
+        List<String> to = new ArrayList<>();
+        body.path("to").forEach(id -> to.add(id.asText("")));
+        if (!body.path("to").isArray() || to.isEmpty() || to.size() > MAX_MULTICAST_RECIPIENTS) {
+            problems.add(problem("Size must be between 1 and " + MAX_MULTICAST_RECIPIENTS, "to"));
+        } else if (to.stream().anyMatch(String::isEmpty)) {
+            problems.add(problem("May not be empty", "to"));
+        }
+        List<JsonNode> messages = messages(body, problems);
+        if (!problems.isEmpty()) {
+            badRequest(exchange, problems);
+            return;
+        }
+        switch (outbox.multicast(municipalityId, to, retryKey, messages)) {
+            case Outbox.Accepted accepted -> HttpIo.json(exchange, 200,
+                    Map.of("x-line-request-id", accepted.requestId()), Map.of());
+            case Outbox.AlreadyAccepted duplicate -> HttpIo.json(exchange, 409,
+                    Map.of("x-line-request-id", UUID.randomUUID().toString(),
+                            "x-line-accepted-request-id", duplicate.acceptedRequestId()),
+                    Map.of("message", "The retry key is already accepted"));
             case Outbox.InvalidReplyToken invalid -> throw new IllegalStateException("not a reply");
         }
     }

@@ -16,9 +16,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import jp.yorisoi.content.DayComposer;
 import jp.yorisoi.content.DynamoCatalogue;
+import jp.yorisoi.delivery.BroadcastStore;
 import jp.yorisoi.delivery.ComposedDeliveryContent;
 import jp.yorisoi.delivery.DeliveryMetrics;
 import jp.yorisoi.delivery.DeliveryService;
+import jp.yorisoi.delivery.DynamoBroadcastStore;
 import jp.yorisoi.delivery.DynamoLedger;
 import jp.yorisoi.delivery.FanOutService;
 import jp.yorisoi.delivery.LineMessenger;
@@ -33,9 +35,9 @@ import jp.yorisoi.functions.mailsender.MailSenderHandler;
 import jp.yorisoi.municipality.DynamoMunicipalityStore;
 import jp.yorisoi.municipality.MunicipalityStore;
 import jp.yorisoi.reader.Channel;
-import jp.yorisoi.reader.DynamoReaderStore;
 import jp.yorisoi.reader.ReaderStore;
 import jp.yorisoi.schedule.ProgramSchedule;
+import jp.yorisoi.stats.CountingReaderStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +58,7 @@ final class LocalDelivery {
 
     LocalDelivery(LocalServices services) {
         this.services = services;
-        this.readers = new DynamoReaderStore(services.dynamoDb(), services.table("ReadersTable"));
+        this.readers = CountingReaderStore.inTable(services.dynamoDb(), services.table("ReadersTable"));
         this.municipalities = new DynamoMunicipalityStore(services.dynamoDb(), services.table("MunicipalitiesTable"));
     }
 
@@ -79,11 +81,12 @@ final class LocalDelivery {
     }
 
     private DeliveryService deliveries(LineMessenger line, MailSender mail, UnsubscribeLinks links) {
+        BroadcastStore broadcasts = new DynamoBroadcastStore(services.dynamoDb(), services.table("LedgerTable"));
         return new DeliveryService(readers, municipalities,
                 new ComposedDeliveryContent(new DayComposer(
-                        new DynamoCatalogue(services.dynamoDb(), services.table("ContentTable")))),
+                        new DynamoCatalogue(services.dynamoDb(), services.table("ContentTable"))), broadcasts),
                 new DynamoLedger(services.dynamoDb(), services.table("LedgerTable")), line, mail, links,
-                DeliveryMetrics.NONE, services.clock());
+                DeliveryMetrics.NONE, services.clock(), broadcasts);
     }
 
     /**

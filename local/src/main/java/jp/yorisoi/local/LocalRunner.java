@@ -30,6 +30,7 @@ import jp.yorisoi.municipality.MunicipalityStore;
 import jp.yorisoi.reader.DynamoReaderStore;
 import jp.yorisoi.registration.DayPreview;
 import jp.yorisoi.testkit.CognitoTokens;
+import jp.yorisoi.stats.CountingReaderStore;
 import jp.yorisoi.testkit.LocalDynamo;
 import jp.yorisoi.testkit.LocalSqs;
 import jp.yorisoi.testkit.TemplateResources;
@@ -190,7 +191,7 @@ public final class LocalRunner implements AutoCloseable {
         DynamoDbClient dynamo = services.dynamoDb();
         ChannelCredentials credentials = services.channelCredentials();
         routes.add("POST", "/webhook/{municipalityId}", "LineWebhookFunction", new LineWebhookHandler(
-                new DynamoReaderStore(dynamo, services.table("ReadersTable")),
+                CountingReaderStore.inTable(dynamo, services.table("ReadersTable")),
                 new DynamoMunicipalityStore(dynamo, services.table("MunicipalitiesTable")),
                 new DynamoProcessedEvents(dynamo, services.table("ProcessedEventsTable"), services.clock()),
                 credentials,

@@ -58,6 +58,29 @@ public final class Outbox {
         return accepted;
     }
 
+    /**
+     * A multicast: one sandbox message per recipient, all under one request id, and its retry key kept as a push's
+     * (LINE takes retry keys on push and multicast alike).
+     */
+    public synchronized LineResult multicast(String municipalityId, List<String> to, String retryKey,
+            List<JsonNode> objects) {
+        if (retryKey != null && acceptedRetryKeys.containsKey(retryKey)) {
+            Accepted first = acceptedRetryKeys.get(retryKey);
+            return new AlreadyAccepted(first.requestId(), first.sentMessageIds());
+        }
+        String requestId = UUID.randomUUID().toString();
+        for (String recipient : to) {
+            add(new SandboxMessage(UUID.randomUUID().toString(), clock.instant(), "line", "multicast", municipalityId,
+                    recipient, retryKey,
+                    objects.stream().map(SandboxMessage.LineMessage::of).toList(), null));
+        }
+        Accepted accepted = new Accepted(requestId, List.of());
+        if (retryKey != null) {
+            acceptedRetryKeys.put(retryKey, accepted);
+        }
+        return accepted;
+    }
+
     /** A reply; the sandbox names its recipient when a webhook passing through the runner carried the token. */
     public synchronized LineResult reply(String municipalityId, String replyToken, List<JsonNode> objects) {
         if (!usedReplyTokens.add(replyToken)) {
@@ -84,9 +107,12 @@ public final class Outbox {
         return List.copyOf(messages);
     }
 
-    /** Number of pushes accepted since the last {@link #clear()}, as LINE's quota consumption counts them. */
+    /**
+     * Messages LINE would count against the quota since the last {@link #clear()}: one per push and one per recipient
+     * of a multicast (replies are free).
+     */
     public synchronized long pushCount() {
-        return messages.stream().filter(m -> m.kind().equals("push")).count();
+        return messages.stream().filter(m -> m.kind().equals("push") || m.kind().equals("multicast")).count();
     }
 
     /** Forgets messages, retry keys and reply tokens: a fresh start for the next demo or test. */

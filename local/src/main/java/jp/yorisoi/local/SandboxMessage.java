@@ -10,7 +10,7 @@ import java.util.Map;
  * One message the system sent while running locally, as caught by the sandbox instead of reaching a parent.
  *
  * @param channel   "line" or "email"
- * @param kind      "reply", "push" or "email"
+ * @param kind      "reply", "push", "multicast" (one message per recipient) or "email"
  * @param recipient the LINE user id or the e-mail address(es) it was addressed to
  * @param retryKey  the push's X-Line-Retry-Key, if any
  * @param messages  the LINE message objects (1–5), empty for e-mail

@@ -67,6 +67,11 @@ final class LineParent {
         return sandbox("push").stream().map(LineParent::texts).toList();
     }
 
+    /** Broadcast messages multicast to this parent, newest first, each as its message texts joined. */
+    List<String> multicasts() {
+        return sandbox("multicast").stream().map(LineParent::texts).toList();
+    }
+
     private List<JsonNode> sandbox(String kind) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(base.resolve("/sandbox/messages")).GET().build(),

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.linecorp.bot.messaging.client.MessagingApiClient;
 import com.linecorp.bot.messaging.client.MessagingApiClientException;
 import com.linecorp.bot.messaging.model.Message;
+import com.linecorp.bot.messaging.model.MulticastRequest;
 import com.linecorp.bot.messaging.model.PostbackAction;
 import com.linecorp.bot.messaging.model.PushMessageRequest;
 import com.linecorp.bot.messaging.model.QuickReply;
@@ -157,6 +158,27 @@ class LocalServerIT {
         assertEquals(409, conflict.getCode());
         assertEquals(first.requestId(), conflict.getHeader("x-line-accepted-request-id"));
         assertEquals(1, sandbox().size());
+    }
+
+    @Test
+    void multicastThroughTheLineSdkReachesEachRecipientOnceAndRefusesARepeatedRetryKeyOrMoreThan500Ids()
+            throws Exception {
+        UUID retryKey = UUID.randomUUID();
+        var request = new MulticastRequest(List.of(new TextMessage("おしらせ")), List.of("U1", "U2"), false, null);
+        var first = line.multicast(retryKey, request).get();
+
+        var repeat = assertThrows(ExecutionException.class, () -> line.multicast(retryKey, request).get());
+        var tooMany = assertThrows(ExecutionException.class, () -> line.multicast(null, new MulticastRequest(
+                List.of(new TextMessage("a")), Collections.nCopies(501, "U1"), false, null)).get());
+
+        var conflict = assertInstanceOf(MessagingApiClientException.class, repeat.getCause());
+        assertEquals(409, conflict.getCode());
+        assertEquals(first.requestId(), conflict.getHeader("x-line-accepted-request-id"));
+        assertEquals(400, assertInstanceOf(MessagingApiClientException.class, tooMany.getCause()).getCode());
+        JsonNode recorded = sandbox();
+        assertEquals(2, recorded.size());
+        assertEquals("multicast", recorded.get(0).path("kind").asText());
+        assertEquals(retryKey.toString(), recorded.get(1).path("retryKey").asText());
     }
 
     @Test

@@ -51,6 +51,20 @@ class OutboxTest {
     }
 
     @Test
+    void aMulticastShowsOneMessagePerRecipientCountsEachAgainstTheQuotaAndRefusesItsRetryKeyAgain() throws Exception {
+        String key = "33333333-3333-4333-8333-333333333333";
+        var first = assertInstanceOf(Outbox.Accepted.class, outbox.multicast("demo", List.of("U1", "U2"), key,
+                text("おしらせ")));
+
+        var again = assertInstanceOf(Outbox.AlreadyAccepted.class, outbox.multicast("demo", List.of("U1", "U2"), key,
+                text("おしらせ")));
+
+        assertEquals(first.requestId(), again.acceptedRequestId());
+        assertEquals(List.of("U2", "U1"), outbox.messages().stream().map(SandboxMessage::recipient).toList());
+        assertEquals(2, outbox.pushCount());
+    }
+
+    @Test
     void replyTokenIsGoodForOneReplyAndTheReplyNamesTheUserTheTokenCameWith() throws Exception {
         outbox.rememberReplyToken("token-1", "U42");
 

@@ -69,4 +69,9 @@ public final class CachedMonthlyLimit implements Ledger {
     public boolean complete(LedgerEntry done, String claimId) {
         return ledger.complete(done, claimId);
     }
+
+    @Override
+    public boolean completeChunk(LedgerEntry done, String claimId, Broadcast.Progress tally) {
+        return ledger.completeChunk(done, claimId, tally);
+    }
 }

@@ -35,9 +35,14 @@ public final class DeliveryJobJson {
             if (node == null || !node.isObject()) {
                 throw new MalformedJobException("job body is not a JSON object");
             }
-            return new DeliveryJob(text(node, "municipalityId"), text(node, "readerId"),
+            DeliveryJob job = new DeliveryJob(text(node, "municipalityId"), text(node, "readerId"),
                     Channel.valueOf(text(node, "channel")), LocalDate.parse(text(node, "date")),
                     text(node, "deliveryKey"));
+            if (job.isBroadcastChunk()) {
+                // a chunk number that does not parse is a NumberFormatException: malformed, like the rest
+                job.chunk();
+            }
+            return job;
         } catch (JsonProcessingException | DateTimeParseException | IllegalArgumentException e) {
             throw e instanceof MalformedJobException m ? m : new MalformedJobException("job body unreadable: " + e.getClass().getSimpleName());
         }

@@ -16,6 +16,8 @@ public interface DeliveryMetrics {
     String LINE_MONTHLY_LIMIT = "LineMonthlyLimit";
     /** Every 429 rate-limit answer from LINE (each one is backed off and retried). */
     String LINE_RATE_LIMITED = "LineRateLimited";
+    /** A broadcast multicast that LINE refused for its recipients or at the monthly limit: its readers got nothing. */
+    String BROADCAST_FAILED = "BroadcastFailed";
     String SENT = "Sent";
     String ALREADY_DONE = "AlreadyDone";
     String SKIPPED = "Skipped";

@@ -58,11 +58,21 @@ public final class DeliveryService {
     private final UnsubscribeLinks unsubscribeLinks;
     private final DeliveryMetrics metrics;
     private final Clock clock;
+    private final BroadcastChunkSender broadcastChunks;
 
     /** {@code line}, or {@code mail} with {@code unsubscribeLinks}, may be null in a function serving one channel. */
     public DeliveryService(ReaderStore readers, MunicipalityStore municipalities, DeliveryContent content,
             Ledger ledger, LineMessenger line, MailSender mail, UnsubscribeLinks unsubscribeLinks,
             DeliveryMetrics metrics, Clock clock) {
+        this(readers, municipalities, content, ledger, line, mail, unsubscribeLinks, metrics, clock, null);
+    }
+
+    /** With {@code broadcasts}, a LINE service also multicasts broadcast chunks ({@link BroadcastChunkSender}). */
+    public DeliveryService(ReaderStore readers, MunicipalityStore municipalities, DeliveryContent content,
+            Ledger ledger, LineMessenger line, MailSender mail, UnsubscribeLinks unsubscribeLinks,
+            DeliveryMetrics metrics, Clock clock, BroadcastStore broadcasts) {
+        this.broadcastChunks = broadcasts == null || line == null ? null
+                : new BroadcastChunkSender(broadcasts, readers, content, ledger, line, metrics, clock);
         this.readers = readers;
         this.municipalities = municipalities;
         this.content = content;
@@ -104,7 +114,9 @@ public final class DeliveryService {
      * at send time, and every write to the reader re-reads it ({@code updateReader}).
      */
     public Map<ReaderStore.Key, Optional<Reader>> readersOf(Collection<DeliveryJob> jobs) {
-        return readers.findAll(jobs.stream().map(job -> new ReaderStore.Key(job.municipalityId(), job.readerId()))
+        // a broadcast chunk names no reader: its sender reads the chunk's readers itself
+        return readers.findAll(jobs.stream().filter(job -> !job.isBroadcastChunk())
+                .map(job -> new ReaderStore.Key(job.municipalityId(), job.readerId()))
                 .toList());
     }
 
@@ -115,6 +127,9 @@ public final class DeliveryService {
      * @throws RetryableSendException when the channel failed in a way worth retrying; the job goes back to the queue
      */
     public Outcome deliver(DeliveryJob job, Map<ReaderStore.Key, Optional<Reader>> readBefore) {
+        if (job.isBroadcastChunk()) {
+            return deliverChunk(job);
+        }
         Optional<Reader> found = readBefore.get(new ReaderStore.Key(job.municipalityId(), job.readerId()));
         if (found == null) {
             found = readers.find(job.municipalityId(), job.readerId());
@@ -139,6 +154,19 @@ public final class DeliveryService {
             case LINE -> deliverByLine(job, reader, municipality.get(), message);
             case EMAIL -> deliverByMail(job, reader, municipality.get(), message);
         };
+    }
+
+    private Outcome deliverChunk(DeliveryJob job) {
+        if (broadcastChunks == null) {
+            throw new IllegalStateException("this function does not multicast broadcasts");
+        }
+        Optional<Municipality> town = municipalities.find(job.municipalityId()).filter(Municipality::active);
+        if (town.isEmpty()) {
+            LOG.info("broadcast chunk {} for {}: municipality {} is not active, nothing sent", job.readerId(),
+                    job.deliveryKey(), job.municipalityId());
+            return Outcome.SKIPPED;
+        }
+        return broadcastChunks.deliver(job, town.get());
     }
 
     private Outcome deliverByLine(DeliveryJob job, Reader reader, Municipality municipality, DayMessage message) {

@@ -15,8 +15,8 @@ import jp.yorisoi.municipality.DynamoMunicipalityStore;
 import jp.yorisoi.municipality.MunicipalityStore;
 import jp.yorisoi.municipality.SsmChannelCredentials;
 import jp.yorisoi.reader.Channel;
-import jp.yorisoi.reader.DynamoReaderStore;
 import jp.yorisoi.reader.ReaderStore;
+import jp.yorisoi.stats.CountingReaderStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -94,11 +94,12 @@ public final class DeliveryWiring {
     }
 
     private DeliveryService deliveries(LineMessenger line, MailSender mail, UnsubscribeLinks links) {
+        BroadcastStore broadcasts = new DynamoBroadcastStore(dynamo(), required("LEDGER_TABLE"));
         return new DeliveryService(readers(), municipalities(),
                 new ComposedDeliveryContent(new DayComposer(
-                        new CachedCatalogue(new DynamoCatalogue(dynamo(), required("CONTENT_TABLE"))))),
+                        new CachedCatalogue(new DynamoCatalogue(dynamo(), required("CONTENT_TABLE")))), broadcasts),
                 new CachedMonthlyLimit(new DynamoLedger(dynamo(), required("LEDGER_TABLE"))), line, mail, links,
-                metrics, Clock.systemUTC());
+                metrics, Clock.systemUTC(), broadcasts);
     }
 
     private byte[] unsubscribeSecret() {
@@ -113,7 +114,8 @@ public final class DeliveryWiring {
     }
 
     private ReaderStore readers() {
-        return new DynamoReaderStore(dynamo(), required("READERS_TABLE"));
+        // a sender's writes (unreachable, birth question) keep the town's counters (getStats) in line
+        return CountingReaderStore.inTable(dynamo(), required("READERS_TABLE"));
     }
 
     /** Town settings and texts are kept per container for a few minutes: they do not change within a run. */

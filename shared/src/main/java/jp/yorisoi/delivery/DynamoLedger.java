@@ -15,6 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
@@ -139,10 +141,23 @@ public final class DynamoLedger implements Ledger, DeliveryTally {
     /**
      * Written only while the entry is this claim's SENDING. If the condition fails because the same write already
      * went through (its answer lost, the client retried), the entry carries this claim id and the status written:
-     * that is success.
+     * that is success. A broadcast's entry adds its outcome to the broadcast's counters in the same transaction.
      */
     @Override
     public boolean complete(LedgerEntry done, String claimId) {
+        return complete(done, claimId, done.deliveryKey().startsWith(DeliveryJob.BROADCAST_PREFIX)
+                ? tallyOf(done.status()) : null);
+    }
+
+    @Override
+    public boolean completeChunk(LedgerEntry done, String claimId, Broadcast.Progress tally) {
+        if (!done.deliveryKey().startsWith(DeliveryJob.BROADCAST_PREFIX)) {
+            throw new IllegalArgumentException("a chunk belongs to a broadcast, not to " + done.deliveryKey());
+        }
+        return complete(done, claimId, done.status() == DeliveryStatus.RELEASED ? null : tally);
+    }
+
+    private boolean complete(LedgerEntry done, String claimId, Broadcast.Progress tally) {
         if (done.status() == DeliveryStatus.SENDING) {
             throw new IllegalArgumentException("complete writes an outcome, not SENDING");
         }
@@ -155,13 +170,62 @@ public final class DynamoLedger implements Ledger, DeliveryTally {
             update.remove("claimedAt");
         }
         try {
-            apply(done, update);
+            if (tally == null) {
+                apply(done, update);
+            } else {
+                applyCounting(done, update, tally);
+            }
             return true;
         } catch (ConditionalCheckFailedException notThisClaims) {
-            Map<String, AttributeValue> current = item(done.municipalityId(), done.readerId(), done.deliveryKey());
-            return claimId.equals(string(current.get("claimId")))
-                    && done.status().name().equals(string(current.get("status")));
+            return ownOutcome(done, claimId);
+        } catch (TransactionCanceledException cancelled) {
+            if (cancelled.cancellationReasons().isEmpty()
+                    || !"ConditionalCheckFailed".equals(cancelled.cancellationReasons().getFirst().code())) {
+                throw cancelled;
+            }
+            return ownOutcome(done, claimId);
         }
+    }
+
+    private boolean ownOutcome(LedgerEntry done, String claimId) {
+        Map<String, AttributeValue> current = item(done.municipalityId(), done.readerId(), done.deliveryKey());
+        return claimId.equals(string(current.get("claimId")))
+                && done.status().name().equals(string(current.get("status")));
+    }
+
+    /**
+     * The outcome and the broadcast's counters in one transaction, so a crash between the two can neither lose a
+     * count nor add one twice (a retried transaction fails the entry's condition and adds nothing). Transactions need
+     * no permission of their own: IAM checks each action in it, here dynamodb:UpdateItem on the ledger table
+     * (DynamoDB developer guide, "Using IAM with DynamoDB transactions").
+     */
+    private void applyCounting(LedgerEntry done, Update update, Broadcast.Progress tally) {
+        UpdateItemRequest entry = update.request(table,
+                key(done.municipalityId(), done.readerId(), done.deliveryKey()));
+        String broadcastId = done.deliveryKey().substring(DeliveryJob.BROADCAST_PREFIX.length());
+        dynamo.transactWriteItems(t -> t.transactItems(
+                TransactWriteItem.builder().update(u -> u.tableName(table).key(entry.key())
+                        .updateExpression(entry.updateExpression())
+                        .conditionExpression(entry.conditionExpression())
+                        .expressionAttributeNames(entry.expressionAttributeNames())
+                        .expressionAttributeValues(entry.expressionAttributeValues())).build(),
+                TransactWriteItem.builder().update(u -> u.tableName(table)
+                        .key(DynamoBroadcastStore.recordKey(done.municipalityId(), broadcastId))
+                        .updateExpression("ADD sent :sent, skipped :skipped, failed :failed")
+                        .expressionAttributeValues(Map.of(
+                                ":sent", AttributeValue.fromN(Integer.toString(tally.sent())),
+                                ":skipped", AttributeValue.fromN(Integer.toString(tally.skipped())),
+                                ":failed", AttributeValue.fromN(Integer.toString(tally.failed()))))).build()));
+    }
+
+    /** How one reader's final entry counts in its broadcast's progress; RELEASED is no outcome yet. */
+    private static Broadcast.Progress tallyOf(DeliveryStatus status) {
+        return switch (status) {
+            case SENT -> new Broadcast.Progress(1, 0, 0);
+            case SKIPPED, NOTHING_TO_SEND -> new Broadcast.Progress(0, 1, 0);
+            case IN_DOUBT -> new Broadcast.Progress(0, 0, 1);
+            case SENDING, RELEASED -> null;
+        };
     }
 
     /**

@@ -41,11 +41,20 @@ public interface Ledger {
     Claim claimExclusive(LedgerEntry sending, String claimId);
 
     /**
-     * Records the outcome of the claim {@code claimId}: final, or RELEASED after a failure that sent nothing.
+     * Records the outcome of the claim {@code claimId}: final, or RELEASED after a failure that sent nothing. A
+     * broadcast's entry also counts in the broadcast's progress, in the same write.
      *
      * @return false when the entry is no longer this claim's (another attempt re-claimed it): nothing was written
      */
     boolean complete(LedgerEntry done, String claimId);
+
+    /**
+     * Records the outcome of a broadcast chunk's claim (one LINE multicast for many readers) and adds
+     * {@code tally} to the broadcast's progress in the same write.
+     *
+     * @return false when the entry is no longer this claim's: nothing was written or counted
+     */
+    boolean completeChunk(LedgerEntry done, String claimId, Broadcast.Progress tally);
 
     /** Whether LINE answered "monthly limit reached" to a push of this town on this delivery day. */
     boolean monthlyLimitReached(String municipalityId, LocalDate date);

@@ -15,6 +15,18 @@ public interface LineMessenger {
      */
     PushOutcome push(String municipalityId, String lineUserId, List<String> texts, UUID retryKey);
 
+    /**
+     * Sends the same 1–5 text messages to at most {@link #MULTICAST_LIMIT} users in one request, with a retry key;
+     * a 409 with an accepted request id counts as accepted.
+     *
+     * @return as {@link #push}; UNKNOWN_USER when LINE refused the request for its recipients
+     * @throws RetryableSendException as {@link #push}
+     */
+    PushOutcome multicast(String municipalityId, List<String> lineUserIds, List<String> texts, UUID retryKey);
+
+    /** Most user ids in one multicast ("to": max 500 user IDs, Messaging API reference, "Send multicast message"). */
+    int MULTICAST_LIMIT = 500;
+
     enum PushOutcome {
         ACCEPTED,
         UNKNOWN_USER,

@@ -88,5 +88,10 @@ class CachedMonthlyLimitTest {
         public boolean complete(LedgerEntry done, String claimId) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public boolean completeChunk(LedgerEntry done, String claimId, Broadcast.Progress tally) {
+            throw new UnsupportedOperationException();
+        }
     }
 }

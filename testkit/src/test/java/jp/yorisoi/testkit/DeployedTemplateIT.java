@@ -42,6 +42,7 @@ class DeployedTemplateIT {
                     "dynamodb:GetItem ReadersTable", // DynamoReaderStore.find, findByAddress, save's own-write check
                     "dynamodb:PutItem ReadersTable", // DynamoReaderStore.save
                     "dynamodb:DeleteItem ReadersTable", // DynamoReaderStore.delete (parent asks for deletion)
+                    "dynamodb:UpdateItem ReadersTable", // DynamoReaderCounters: the town's counters (ADD)
                     "dynamodb:GetItem MunicipalitiesTable", // DynamoMunicipalityStore.find
                     "dynamodb:PutItem ProcessedEventsTable", // DynamoProcessedEvents.markProcessed
                     "dynamodb:GetItem ProcessedEventsTable", // DynamoProcessedEvents.markProcessed's own-write check
@@ -73,6 +74,7 @@ class DeployedTemplateIT {
                     "dynamodb:BatchGetItem ReadersTable", // DynamoReaderStore.findAll: a batch's readers
                     "dynamodb:GetItem ReadersTable", // DynamoReaderStore.find, save's own-write check
                     "dynamodb:PutItem ReadersTable", // DynamoReaderStore.save (unreachable, birth question asked)
+                    "dynamodb:UpdateItem ReadersTable", // DynamoReaderCounters: the town's counters (ADD)
                     "dynamodb:GetItem MunicipalitiesTable", // DynamoMunicipalityStore.find
                     "dynamodb:GetItem ContentTable", // DynamoCatalogue texts
                     "dynamodb:Query ContentTable", // DynamoCatalogue.calendar
@@ -91,6 +93,7 @@ class DeployedTemplateIT {
                     "dynamodb:BatchGetItem ReadersTable",
                     "dynamodb:GetItem ReadersTable",
                     "dynamodb:PutItem ReadersTable",
+                    "dynamodb:UpdateItem ReadersTable", // DynamoReaderCounters
                     "dynamodb:GetItem MunicipalitiesTable",
                     "dynamodb:GetItem ContentTable",
                     "dynamodb:Query ContentTable",
@@ -125,7 +128,13 @@ class DeployedTemplateIT {
                     "lambda:InvokeFunction FanOutFunction", // LambdaFanOutTrigger: the catch-up run, asynchronously
                     "dynamodb:PutItem AuditTable", // DynamoAuditLog.record
                     "dynamodb:Query AuditTable", // DynamoAuditLog.page: one town's records
-                    "dynamodb:Query AuditTable/index/AllTowns")); // DynamoAuditLog.page: every town's records
+                    "dynamodb:Query AuditTable/index/AllTowns", // DynamoAuditLog.page: every town's records
+                    "dynamodb:GetItem ReadersTable", // getStats: DynamoReaderCounters.counters
+                    "dynamodb:GetItem LedgerTable", // DynamoBroadcastStore.find, chunk
+                    "dynamodb:PutItem LedgerTable", // DynamoBroadcastStore.create, saveChunk (conditional)
+                    "dynamodb:UpdateItem LedgerTable", // DynamoBroadcastStore.setReaders
+                    "sqs:SendMessage LineJobQueue", // BroadcastPlanner: chunk jobs
+                    "sqs:SendMessage MailJobQueue")); // BroadcastPlanner: e-mail readers' jobs
 
     /** Properties that give a resource a physical name; a fixed one keeps a second stack out of the account. */
     private static final Map<String, String> NAME_PROPERTIES = Map.ofEntries(

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import jp.yorisoi.delivery.Broadcast;
 import jp.yorisoi.delivery.Ledger;
 import jp.yorisoi.delivery.LedgerEntry;
 import jp.yorisoi.delivery.LedgerEntry.DeliveryStatus;
@@ -48,6 +49,16 @@ public final class CrashingLedger implements Ledger {
         return new CrashingLedger(ledger, done -> done.status() == DeliveryStatus.SENT, LedgerEntry::readerId, false);
     }
 
+    /** Dies once per broadcast chunk, when its outcome would be written, before the write: the job comes back. */
+    public static CrashingLedger oncePerChunkBeforeTheWrite(Ledger ledger) {
+        return new CrashingLedger(ledger, done -> done.readerId().startsWith("chunk-"), LedgerEntry::readerId, false);
+    }
+
+    /** Dies once per delivery, right after its outcome was written: the job comes back to a finished entry. */
+    public static CrashingLedger oncePerDeliveryAfterTheWrite(Ledger ledger) {
+        return new CrashingLedger(ledger, done -> done.status() != DeliveryStatus.RELEASED, LedgerEntry::readerId, true);
+    }
+
     /** How many times the sender died. */
     public int crashes() {
         return crashes.get();
@@ -86,6 +97,21 @@ public final class CrashingLedger implements Ledger {
             throw new IllegalStateException("the sender died before the ledger write");
         }
         boolean written = ledger.complete(done, claimId);
+        if (crash) {
+            crashes.incrementAndGet();
+            throw new IllegalStateException("the sender died after the ledger write");
+        }
+        return written;
+    }
+
+    @Override
+    public boolean completeChunk(LedgerEntry done, String claimId, Broadcast.Progress tally) {
+        boolean crash = crashesAt.test(done) && crashed.add(once.apply(done));
+        if (crash && !afterWrite) {
+            crashes.incrementAndGet();
+            throw new IllegalStateException("the sender died before the ledger write");
+        }
+        boolean written = ledger.completeChunk(done, claimId, tally);
         if (crash) {
             crashes.incrementAndGet();
             throw new IllegalStateException("the sender died after the ledger write");

@@ -16,6 +16,7 @@ import jp.yorisoi.delivery.Backoff;
 import jp.yorisoi.delivery.ComposedDeliveryContent;
 import jp.yorisoi.delivery.DeliveryMetrics;
 import jp.yorisoi.delivery.DeliveryService;
+import jp.yorisoi.delivery.DynamoBroadcastStore;
 import jp.yorisoi.delivery.DynamoLedger;
 import jp.yorisoi.delivery.Ledger;
 import jp.yorisoi.delivery.LedgerEntry;
@@ -66,6 +67,7 @@ public final class DeliveryRig implements AutoCloseable {
     public final DynamoMunicipalityStore municipalities;
     public final DynamoCatalogue catalogue;
     public final DynamoLedger ledger;
+    public final DynamoBroadcastStore broadcasts;
     public final UnsubscribeLinks unsubscribeLinks = new UnsubscribeLinks("https://yorisoi.example.jp/unsubscribe",
             "integration-test-secret".getBytes(StandardCharsets.UTF_8));
     public final QueueDriver driver;
@@ -91,6 +93,7 @@ public final class DeliveryRig implements AutoCloseable {
         this.municipalities = new DynamoMunicipalityStore(dynamo, tables.get("MunicipalitiesTable"));
         this.catalogue = new DynamoCatalogue(dynamo, tables.get("ContentTable"));
         this.ledger = new DynamoLedger(dynamo, tables.get("LedgerTable"));
+        this.broadcasts = new DynamoBroadcastStore(dynamo, tables.get("LedgerTable"));
         this.driver = new QueueDriver(sqs);
     }
 
@@ -136,9 +139,9 @@ public final class DeliveryRig implements AutoCloseable {
     public DeliveryService deliveries(Ledger ledgerToUse, DeliveryMetrics metrics, Clock clock,
             Duration lineReadTimeout) {
         return new DeliveryService(readers, municipalities,
-                new ComposedDeliveryContent(new DayComposer(catalogue)), ledgerToUse,
+                new ComposedDeliveryContent(new DayComposer(catalogue), broadcasts), ledgerToUse,
                 lineChannel(lineReadTimeout), new SesMailChannel(sesClient, Optional.of("yorisoi-daily")),
-                unsubscribeLinks, metrics, clock);
+                unsubscribeLinks, metrics, clock, broadcasts);
     }
 
     public List<String> deadLetters(String logicalId) {

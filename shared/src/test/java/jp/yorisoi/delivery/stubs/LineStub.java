@@ -26,8 +26,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A LINE Messaging API push endpoint that keeps LINE's retry-key promise: the first request with a key is
- * accepted (200), any later one answers 409 with {@code x-line-accepted-request-id}. Faults can be switched on:
+ * A LINE Messaging API push and multicast endpoint that keeps LINE's retry-key promise: the first request with a key
+ * is accepted (200), any later one answers 409 with {@code x-line-accepted-request-id}. A multicast takes 1–500 user
+ * ids ("to") and counts as one accepted message per recipient in {@link #accepted()}. Faults can be switched on:
  * 429/500 on a seeded share of calls (nothing accepted), and slow answers past the client's read time-out
  * (accepted, but the client never hears it) — the case where only the retry key prevents a duplicate.
  */
@@ -172,7 +173,9 @@ public final class LineStub implements AutoCloseable {
         @Override
         public ResponseDefinition transform(ServeEvent serveEvent) {
             var request = serveEvent.getRequest();
-            if (!"POST".equals(request.getMethod().value()) || !"/v2/bot/message/push".equals(request.getUrl())) {
+            boolean multicast = "/v2/bot/message/multicast".equals(request.getUrl());
+            if (!"POST".equals(request.getMethod().value())
+                    || !(multicast || "/v2/bot/message/push".equals(request.getUrl()))) {
                 return serveEvent.getResponseDefinition();
             }
             requests.incrementAndGet();
@@ -183,10 +186,20 @@ public final class LineStub implements AutoCloseable {
             String keyHeader = request.getHeader("X-Line-Retry-Key");
             UUID retryKey = keyHeader == null ? UUID.randomUUID() : UUID.fromString(keyHeader);
             JsonNode body = parse(request.getBodyAsString());
-            String to = body.path("to").asText();
+            List<String> recipients = new ArrayList<>();
+            if (multicast) {
+                body.path("to").forEach(id -> recipients.add(id.asText()));
+                if (recipients.isEmpty() || recipients.size() > 500) {
+                    return json(400, "{\"message\":\"The request body has 1 error(s)\",\"details\":[{\"message\":"
+                            + "\"Size must be between 1 and 500\",\"property\":\"to\"}]}");
+                }
+            } else {
+                recipients.add(body.path("to").asText());
+            }
+            String to = String.join(",", recipients);
             List<String> texts = new ArrayList<>();
             body.path("messages").forEach(m -> texts.add(m.path("text").asText()));
-            attempts.add(new Attempt(retryKey, to, List.copyOf(texts)));
+            recipients.forEach(recipient -> attempts.add(new Attempt(retryKey, recipient, List.copyOf(texts))));
             if (exhaustedTokens.contains(request.getHeader("Authorization").replaceFirst("^Bearer ", ""))) {
                 return json(429, "{\"message\":\"You have reached your monthly limit.\"}");
             }
@@ -206,10 +219,10 @@ public final class LineStub implements AutoCloseable {
                         ? "{\"message\":\"The API rate limit has been exceeded. Try again later.\"}"
                         : "{\"message\":\"Internal server error\"}");
             }
-            if (failingUsers.contains(to)) {
+            if (recipients.stream().anyMatch(failingUsers::contains)) {
                 return json(500, "{\"message\":\"Internal server error\"}");
             }
-            if (unknownUsers.contains(to)) {
+            if (recipients.stream().anyMatch(unknownUsers::contains)) {
                 return json(400, "{\"message\":\"Failed to send messages\"}");
             }
             Accepted earlier = accepted.get(retryKey);
@@ -225,9 +238,11 @@ public final class LineStub implements AutoCloseable {
                         .withHeader("x-line-accepted-request-id", raced.requestId())
                         .build();
             }
-            acceptedInOrder.add(now);
-            ResponseDefinitionBuilder ok = ResponseDefinitionBuilder.like(json(200,
-                            "{\"sentMessages\":[{\"id\":\"1\",\"quoteToken\":\"q\"}]}"))
+            recipients.forEach(recipient -> acceptedInOrder.add(
+                    new Accepted(retryKey, recipient, List.copyOf(texts), now.requestId())));
+            // a multicast answers an empty object; a push its sent messages
+            ResponseDefinitionBuilder ok = ResponseDefinitionBuilder.like(json(200, multicast ? "{}"
+                            : "{\"sentMessages\":[{\"id\":\"1\",\"quoteToken\":\"q\"}]}"))
                     .withHeader("x-line-request-id", now.requestId());
             if (roll < faultRate + slowRate) {
                 faults.incrementAndGet();

@@ -13,9 +13,9 @@ import jp.yorisoi.municipality.ChannelCredentials;
 import jp.yorisoi.municipality.DynamoMunicipalityStore;
 import jp.yorisoi.municipality.MunicipalityStore;
 import jp.yorisoi.municipality.SsmChannelCredentials;
-import jp.yorisoi.reader.DynamoReaderStore;
 import jp.yorisoi.reader.ReaderStore;
 import jp.yorisoi.registration.DayPreview;
+import jp.yorisoi.stats.CountingReaderStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The webhook's ports built from the Lambda environment (NOTES: READERS_TABLE, SSM_PREFIX, …), once per container. */
@@ -27,7 +27,8 @@ record Wiring(ReaderStore readers, MunicipalityStore municipalities, ProcessedEv
         DynamoDbClient dynamo = aws.dynamoDb();
         ChannelCredentials credentials = new SsmChannelCredentials(aws.ssm(), Environment.ssmPrefix(env));
         return new Wiring(
-                new DynamoReaderStore(dynamo, Environment.required(env, "READERS_TABLE")),
+                // every write keeps the town's counters (getStats) in line
+                CountingReaderStore.inTable(dynamo, Environment.required(env, "READERS_TABLE")),
                 new DynamoMunicipalityStore(dynamo, Environment.required(env, "MUNICIPALITIES_TABLE"),
                         Environment.defaultDeliveryHour(env)),
                 new DynamoProcessedEvents(dynamo, Environment.required(env, "EVENTS_TABLE")),
