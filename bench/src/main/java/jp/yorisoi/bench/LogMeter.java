@@ -11,7 +11,7 @@ import org.apache.logging.log4j.core.config.Property;
 
 /**
  * The bytes the code's log lines would send to CloudWatch Logs while it is attached: a Log4j appender beside the
- * functions' own JSON appender (log4j2.xml, "Json"), rendering every event of the {@code jp.yorisoi} logger with
+ * functions' own JSON appender (log4j2.properties, "Json"), rendering every event of the {@code jp.yorisoi} logger with
  * that same layout and counting the bytes and lines. Lambda's own lines (START, END, REPORT) and the fields the
  * Lambda context adds (function name, request id, cold start) are not in them.
  */

@@ -16,7 +16,7 @@ import jp.yorisoi.delivery.FanOutService;
 public final class NationalScale {
 
     static final String NAME = "5 national scale";
-    /** About 750,000 births a year: every pregnancy and child under three (README, the plan's sizing). */
+    /** About 750,000 births a year: every pregnancy (~0.75 years of births) and every child under three. */
     static final int READERS = 3_000_000;
     /** Japan's municipalities (1,718 in 2024), rounded as the plan does. */
     static final int TOWNS = 1_700;
