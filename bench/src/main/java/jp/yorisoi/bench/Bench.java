@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Runs the benchmarks side by side in one run and prints one results table (Markdown) with the machine, the date
- * and the command: {@code scripts/bench [--readers N] [--economy-readers M] [--sender-readers S] [--towns T]}. Figures are printed, never asserted.
+ * and the command: {@code scripts/bench [--readers N] [--economy-readers M] [--sender-readers S] [--towns T]
+ * [--launches L]}. Figures are printed, never asserted.
  */
 public final class Bench {
 
@@ -17,36 +18,41 @@ public final class Bench {
         Integer economyReaders = null;
         Integer senderReaders = null;
         int towns = BenchTown.TOWNS;
+        int launches = ColdStartBench.LAUNCHES;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--readers" -> readers = Integer.parseInt(args[++i]);
                 case "--economy-readers" -> economyReaders = Integer.parseInt(args[++i]);
                 case "--sender-readers" -> senderReaders = Integer.parseInt(args[++i]);
                 case "--towns" -> towns = Integer.parseInt(args[++i]);
-                default -> throw new IllegalArgumentException("usage: scripts/bench [--readers N] [--economy-readers M] [--sender-readers S] [--towns T]");
+                case "--launches" -> launches = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("usage: scripts/bench [--readers N] [--economy-readers M]"
+                        + " [--sender-readers S] [--towns T] [--launches L]");
             }
         }
         int economy = economyReaders == null ? readers : economyReaders;
-        print(run(readers, economy, senderReaders == null ? economy : senderReaders, towns),
-                "scripts/bench " + String.join(" ", args));
+        print(run(readers, economy, senderReaders == null ? economy : senderReaders, towns,
+                List.copyOf(ColdStartBench.FUNCTIONS.keySet()), launches), "scripts/bench " + String.join(" ", args));
         System.exit(0);
     }
 
     /**
-     * Benchmark 1 at {@code readers} and twice as many, benchmark 2 at {@code economyReaders}, then benchmark 4 (the
-     * cold start of every function jar).
+     * Benchmark 1 at {@code readers} and twice as many, benchmark 2 at {@code economyReaders}, benchmark 4 (the cold
+     * start of {@code coldStartFunctions}, each row the median of {@code launches}), benchmark 3 at
+     * {@code senderReaders}, then benchmark 5 from their figures.
      */
-    public static List<Row> run(int readers, int economyReaders, int towns) throws Exception {
-        List<Row> rows = new ArrayList<>(FanOutBench.run(readers, towns));
-        rows.addAll(EconomyBench.run(economyReaders, towns));
-        rows.addAll(ColdStartBench.run(List.copyOf(ColdStartBench.FUNCTIONS.keySet())));
-        return rows;
-    }
-
-    /** Benchmarks 1, 2 and 4 as above, then benchmark 3 at {@code senderReaders}. */
-    public static List<Row> run(int readers, int economyReaders, int senderReaders, int towns) throws Exception {
-        List<Row> rows = new ArrayList<>(run(readers, economyReaders, towns));
-        rows.addAll(SenderBench.run(senderReaders, towns));
+    static List<Row> run(int readers, int economyReaders, int senderReaders, int towns, List<String> coldStartFunctions,
+            int launches) throws Exception {
+        FanOutBench.Result fanOut = FanOutBench.measure(readers, towns);
+        EconomyBench.Result economy = EconomyBench.measure(economyReaders, towns);
+        List<Row> rows = new ArrayList<>(fanOut.rows());
+        rows.addAll(economy.rows());
+        rows.addAll(ColdStartBench.run(coldStartFunctions, launches));
+        SenderBench.Result sender = SenderBench.measure(senderReaders, towns);
+        rows.addAll(sender.rows());
+        rows.addAll(NationalScale.rows(
+                new NationalScale.Measured(fanOut.figures(), economy.figures(), sender.figures()),
+                NationalScale.Deployment.fromTemplate(), NationalScale.Prices.LISTED));
         return rows;
     }
 

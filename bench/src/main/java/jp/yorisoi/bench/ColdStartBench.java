@@ -33,6 +33,8 @@ public final class ColdStartBench {
 
     public static final String NAME = "4 cold start";
     static final double TARGET = 1.3;
+    /** Launches per row whose median is the row's figure, after one discarded launch (disk cache, JIT of the OS). */
+    static final int LAUNCHES = 5;
 
     /** function → handler class and sample event under events/. */
     static final Map<String, String[]> FUNCTIONS = new java.util.LinkedHashMap<>();
@@ -46,16 +48,23 @@ public final class ColdStartBench {
 
     private ColdStartBench() {}
 
-    /** Benchmark 4 alone: {@code scripts/bench-cold-start [function ...]} (all five by default). */
+    /** Benchmark 4 alone: {@code scripts/bench-cold-start [--launches N] [function ...]} (all five by default). */
     public static void main(String[] args) throws Exception {
-        List<String> functions = args.length == 0 ? List.copyOf(FUNCTIONS.keySet()) : List.of(args);
-        Bench.print(run(functions), "scripts/bench-cold-start " + String.join(" ", args));
+        List<String> functions = new ArrayList<>(List.of(args));
+        int launches = LAUNCHES;
+        if (functions.size() >= 2 && functions.getFirst().equals("--launches")) {
+            launches = Integer.parseInt(functions.get(1));
+            functions = new ArrayList<>(functions.subList(2, functions.size()));
+        }
+        Bench.print(run(functions.isEmpty() ? List.copyOf(FUNCTIONS.keySet()) : functions, launches),
+                "scripts/bench-cold-start " + String.join(" ", args));
         System.exit(0);
     }
 
     record Launch(double processMs, double callMs, String result) {}
 
-    public static List<Row> run(List<String> functions) throws Exception {
+    /** Each row the median of {@code launches} fresh JVMs, after one launch that is discarded. */
+    public static List<Row> run(List<String> functions, int launches) throws Exception {
         Path root = root();
         LocalTables tables = LocalTables.create();
         LocalQueues queues = LocalQueues.create();
@@ -78,18 +87,21 @@ public final class ColdStartBench {
             env.put("AUDIT_TABLE", tables.names().get("AuditTable")); // the admin API audits the sample run
             env.put("FLOOR_TABLE", tables.readers());
             List<Row> rows = new ArrayList<>();
-            // the floor runs on the fan-out jar's class path (the same SDK classes), first once to warm the disk cache
+            // Lambda starts every function's JVM with the template's JAVA_TOOL_OPTIONS; the floor gets them too
+            env.put("JAVA_TOOL_OPTIONS", String.valueOf(TemplateSettings.load().at("Globals", "Function", "Environment", "Variables",
+                    "JAVA_TOOL_OPTIONS")));
+            // the floor runs on the fan-out jar's class path (the same SDK classes)
             Path floorJar = root.resolve("functions/fan-out/target/function.jar");
-            launch(floorJar, "floor", null, false, env);
-            Launch floor = launch(floorJar, "floor", null, false, env);
-            rows.add(Row.info(NAME, "floor: JVM start → 1 client + 1 GetItem (ms)", String.format("%.0f", floor.processMs())));
-            rows.add(Row.info(NAME, "floor: the GetItem call alone (ms)", String.format("%.0f", floor.callMs())));
+            Launch floor = median(launches, () -> launch(floorJar, "floor", null, false, env));
+            String median = String.format(" (ms, median of %d launches)", launches);
+            rows.add(Row.info(NAME, "floor: JVM start → 1 client + 1 GetItem" + median, String.format("%.0f", floor.processMs())));
+            rows.add(Row.info(NAME, "floor: the GetItem call alone" + median, String.format("%.0f", floor.callMs())));
             for (String function : functions) {
                 String[] spec = FUNCTIONS.get(function);
                 Path jar = root.resolve("functions/" + function + "/target/function.jar");
                 Path event = root.resolve("events/" + spec[1]);
-                Launch cold = launch(jar, spec[0], event, false, env);
-                Launch primed = launch(jar, spec[0], event, true, env);
+                Launch cold = median(launches, () -> launch(jar, spec[0], event, false, env));
+                Launch primed = median(launches, () -> launch(jar, spec[0], event, true, env));
                 rows.add(Row.atMost(NAME, function + ": JVM start → first call done, × floor (" + String.format("%.0f", cold.processMs())
                         + " ms; result " + cold.result() + ")", cold.processMs() / floor.processMs(), TARGET, "%.2f"));
                 rows.add(Row.atMost(NAME, function + " primed: first call after the hooks, × floor's call ("
@@ -100,6 +112,28 @@ public final class ColdStartBench {
         } finally {
             stub.stop();
         }
+    }
+
+    interface LaunchCall {
+        Launch launch() throws Exception;
+    }
+
+    /** One discarded launch, then the median process time and the median call time of {@code launches} more. */
+    static Launch median(int launches, LaunchCall call) throws Exception {
+        call.launch();
+        List<Launch> runs = new ArrayList<>();
+        for (int i = 0; i < launches; i++) {
+            runs.add(call.launch());
+        }
+        return new Launch(median(runs.stream().mapToDouble(Launch::processMs).toArray()),
+                median(runs.stream().mapToDouble(Launch::callMs).toArray()), runs.getLast().result());
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     static Launch launch(Path jar, String handler, Path event, boolean prime, Map<String, String> env) throws Exception {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import jp.yorisoi.delivery.DeliveryMetrics;
 import jp.yorisoi.delivery.DeliveryService;
 import jp.yorisoi.delivery.DeliveryWiring;
@@ -47,21 +48,30 @@ public final class EconomyBench {
     }
 
     public static List<Row> run(int readers, int towns) throws Exception {
+        return measure(readers, towns).rows();
+    }
+
+    /** The rows, and the counts benchmark 5 works from. */
+    record Result(List<Row> rows, NationalScale.EconomyFigures figures) {}
+
+    static Result measure(int readers, int towns) throws Exception {
         LocalTables tables = LocalTables.create();
         LocalQueues queues = LocalQueues.create();
         RequestCounter counter = new RequestCounter();
         RequestCounter poller = new RequestCounter();
+        CapacityMeter capacity = new CapacityMeter();
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
         DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(LocalDynamo.shared().endpoint())
                 .region(Region.AP_NORTHEAST_1).httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(credentials)
-                .overrideConfiguration(o -> o.addExecutionInterceptor(counter)).build();
+                .overrideConfiguration(o -> o.addExecutionInterceptor(counter).addExecutionInterceptor(capacity))
+                .build();
         SqsClient sqs = counted(counter, credentials);
         SqsClient pollerSqs = counted(poller, credentials);
 
         BenchTown town = BenchTown.create(tables.dynamo(), towns, tables.municipalities(), tables.content(), tables.readers());
         town.addReaders(0, readers);
-        try (LineStub line = new LineStub()) {
+        try (LineStub line = new LineStub(); LogMeter logs = new LogMeter()) {
             Map<String, String> env = new HashMap<>(tables.environment());
             env.putAll(queues.environment());
             env.put("LINE_API_BASE_URL", line.endpoint().toString());
@@ -69,6 +79,9 @@ public final class EconomyBench {
             env.put("STAGE", "dev");
             env.put("AWS_ENDPOINT_URL", "http://127.0.0.1:9");
             counter.reset();
+            capacity.reset();
+            long logBytesBefore = logs.bytes();
+            long logLinesBefore = logs.lines();
 
             long start = System.nanoTime();
             FanOutService.FanOutResult planned = DeliveryWiring.withClients(env, DeliveryMetrics.NONE, dynamo, sqs, null)
@@ -82,10 +95,13 @@ public final class EconomyBench {
             SqsJobBatch sender = new SqsJobBatch(deliveries, DeliveryMetrics.NONE);
             List<Thread> drainers = new ArrayList<>();
             List<Throwable> failures = new CopyOnWriteArrayList<>();
+            AtomicInteger invocations = new AtomicInteger();
             for (int d = 0; d < DRAINERS; d++) {
                 drainers.add(Thread.ofPlatform().start(() -> {
                     try {
-                        new QueueDriver(pollerSqs).drain(queues.url("LineJobQueue"), sender::process);
+                        // each batch handed over is one invocation of the sender function
+                        invocations.addAndGet(new QueueDriver(pollerSqs).drain(queues.url("LineJobQueue"),
+                                sender::process));
                     } catch (Throwable e) {
                         failures.add(e);
                     }
@@ -102,7 +118,22 @@ public final class EconomyBench {
                 throw new IllegalStateException(planned.total() + " jobs planned and " + line.accepted().size()
                         + " pushes accepted for " + readers + " readers");
             }
-            return rows(readers, towns, counter, poller, line.requests(), line.accepted().size(), millis, tables);
+            List<Row> rows = rows(readers, towns, counter, poller, line.requests(), line.accepted().size(), millis,
+                    tables);
+            long logBytes = logs.bytes() - logBytesBefore;
+            long logLines = logs.lines() - logLinesBefore;
+            double n = readers;
+            rows.add(Row.info(NAME, "DynamoDB request units per reader-day as DynamoDB Local reports them (read, write)",
+                    String.format("%.3f RRU, %.3f WRU (%d failed conditions at 1 WRU)", capacity.readUnits() / n,
+                            capacity.writeUnits() / n, capacity.failedConditions())));
+            rows.add(Row.info(NAME, "sender invocations (SQS batches) per reader-day",
+                    String.format("%.3f", invocations.get() / n)));
+            rows.add(Row.info(NAME, "log bytes per reader-day (the code's JSON lines: fan-out and sender)",
+                    String.format("%.0f in %.2f lines", logBytes / n, logLines / n)));
+            return new Result(rows, new NationalScale.EconomyFigures(readers,
+                    counter.count("Sqs", "SendMessageBatch"), poller.count("Sqs", "ReceiveMessage"),
+                    poller.count("Sqs", "DeleteMessageBatch"), invocations.get(), capacity.readUnits(),
+                    capacity.writeUnits(), logBytes, logLines));
         }
     }
 

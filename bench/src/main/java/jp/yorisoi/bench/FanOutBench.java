@@ -37,6 +37,13 @@ public final class FanOutBench {
 
     /** Measures at {@code readers} in {@code towns} towns and twice as many; returns the table rows. */
     public static List<Row> run(int readers, int towns) throws Exception {
+        return measure(readers, towns).rows();
+    }
+
+    /** The rows, and the enqueue rate benchmark 5 works from: the larger run's. */
+    record Result(List<Row> rows, NationalScale.FanOutFigures figures) {}
+
+    static Result measure(int readers, int towns) throws Exception {
         LocalTables tables = LocalTables.create();
         BenchTown town = BenchTown.create(tables.dynamo(), towns, tables.municipalities(), tables.content(), tables.readers());
         List<Row> rows = new ArrayList<>();
@@ -66,7 +73,8 @@ public final class FanOutBench {
         rows.add(Row.atMost(NAME, "fan-out heap over idle JVM, 2N / N", growth, 1.2, "%.2f×"));
         rows.add(Row.info(NAME, "loading readers (BatchWriteItem, not the product)",
                 String.format("%,d in %.1f s + %,d in %.1f s", readers, load1 / 1000.0, readers, load2 / 1000.0)));
-        return rows;
+        return new Result(rows, new NationalScale.FanOutFigures(second.get("jobs").intValue(),
+                Math.max(1, second.get("fanMillis"))));
     }
 
     private static Map<String, Long> probe(LocalTables tables, int readers) throws IOException, InterruptedException {

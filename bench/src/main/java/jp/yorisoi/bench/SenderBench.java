@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import jp.yorisoi.delivery.DeliveryMetrics;
 import jp.yorisoi.delivery.DeliveryService;
@@ -60,6 +61,13 @@ public final class SenderBench {
     }
 
     public static List<Row> run(int readers, int towns) throws Exception {
+        return measure(readers, towns).rows();
+    }
+
+    /** The rows, and the handler calls' time benchmark 5 works from. */
+    record Result(List<Row> rows, NationalScale.SenderFigures figures) {}
+
+    static Result measure(int readers, int towns) throws Exception {
         LocalTables tables = LocalTables.create();
         LocalQueues queues = LocalQueues.create();
         BenchTown town = BenchTown.create(tables.dynamo(), towns, tables.municipalities(), tables.content(), tables.readers());
@@ -99,9 +107,15 @@ public final class SenderBench {
             SenderHandler handler = new SenderHandler(deliveries, DeliveryMetrics.NONE, () -> { }) { };
             Queue<SQSEvent> pending = new ConcurrentLinkedQueue<>(batches);
             AtomicInteger redelivered = new AtomicInteger();
+            AtomicInteger calls = new AtomicInteger();
+            AtomicLong callNanos = new AtomicLong();
             long senderNanos = concurrently(POLLERS, () -> {
                 for (SQSEvent event; (event = pending.poll()) != null; ) {
+                    long callStart = System.nanoTime();
                     SQSBatchResponse response = handler.handleRequest(event, null);
+                    // one call is one invocation of line-sender: its duration is what Lambda bills
+                    callNanos.addAndGet(System.nanoTime() - callStart);
+                    calls.incrementAndGet();
                     // a job reported failed (a LINE time-out on a loaded machine) comes back as SQS would send it
                     Set<String> failed = response.getBatchItemFailures().stream()
                             .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());
@@ -139,7 +153,8 @@ public final class SenderBench {
             double rawRate = readers * 1e9 / rawNanos;
             String who = String.format(" (%,d readers, %d towns, %d batches of ≤ %d at once)", readers, towns, POLLERS,
                     BATCH);
-            return List.of(
+            NationalScale.SenderFigures figures = new NationalScale.SenderFigures(calls.get(), callNanos.get() / 1e6);
+            return new Result(List.of(
                     Row.info(NAME, "deliveries/s through SenderHandler + DeliveryService" + who,
                             String.format("%,.0f (%.2f s)", senderRate, senderNanos / 1e9)),
                     Row.info(NAME, "raw OkHttp pushes/s of the same bodies to the same stub (" + POLLERS * BATCH
@@ -147,7 +162,10 @@ public final class SenderBench {
                     Row.atLeast(NAME, "sender rate / raw HTTP rate", senderRate / rawRate, 0.7, "%.2f"),
                     Row.info(NAME, "LINE requests per push accepted (above 1: retries after time-outs)",
                             String.format("%.3f (%d jobs redelivered)", (double) requests / readers,
-                                    redelivered.get())));
+                                    redelivered.get())),
+                    Row.info(NAME, String.format("mean handler call, one SQS batch (%,d calls, %d at once)",
+                            figures.handlerCalls(), POLLERS), String.format("%.0f ms", figures.meanBatchMillis()))),
+                    figures);
         }
     }
 
