@@ -133,7 +133,8 @@ public final class LocalRunner implements AutoCloseable {
             LocalDelivery delivery = new LocalDelivery(services);
             routes(services, delivery.fanOut(), config.catchUpWindow(), server.routes());
             // What Lambda's triggers do in the cloud: the job queues drained into the senders, the hourly fan-out.
-            delivery.start(server.baseUri().resolve("/unsubscribe")).forEach(resources::push);
+            // mail links point at the pages on the API's stage, as MAIL_PAGES_BASE_URL does deployed
+            delivery.start(server.apiBaseUri()).forEach(resources::push);
             server.serve();
             return new LocalRunner(config, server, services, seeded, resources);
         } catch (IOException | RuntimeException e) {
