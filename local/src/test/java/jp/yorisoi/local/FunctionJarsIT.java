@@ -79,7 +79,7 @@ class FunctionJarsIT {
                 "/yorisoi/dev/line/demo/channel-secret", CHANNEL_SECRET,
                 "/yorisoi/dev/line/demo/channel-token", CHANNEL_TOKEN,
                 "/yorisoi/dev/admin/operator-token", OPERATOR_TOKEN,
-                "/yorisoi/dev/mail/unsubscribe-secret", "a-test-unsubscribe-secret-long-enough"));
+                "/yorisoi/dev/mail/link-secret", "a-test-mail-link-secret-long-enough"));
         fakes = LocalServer.start(0, new Outbox(Clock.systemUTC()),
                 token -> token.equals(CHANNEL_TOKEN) ? Optional.of("demo") : Optional.empty(),
                 sender -> Optional.of("demo"));
@@ -169,7 +169,7 @@ class FunctionJarsIT {
         fakes.outbox().clear();
 
         Map<String, String> env = env(tables, LocalQueues.create());
-        env.put("UNSUBSCRIBE_BASE_URL", "https://yorisoi.example.jp/unsubscribe");
+        env.put("MAIL_PAGES_BASE_URL", "https://abc.execute-api.ap-northeast-1.amazonaws.com/dev");
         Run run = run("mail-sender", "jp.yorisoi.functions.mailsender.MailSenderHandler", event, env);
 
         assertEquals(0, run.exitCode(), run.output());
@@ -177,7 +177,7 @@ class FunctionJarsIT {
         List<SandboxMessage> sent = fakes.outbox().messages();
         assertEquals(1, sent.size(), run.output());
         assertEquals(List.of("parent@example.jp"), sent.getFirst().email().to());
-        assertTrue(ssm.asked().contains("/yorisoi/dev/mail/unsubscribe-secret"), ssm.asked().toString());
+        assertTrue(ssm.asked().contains("/yorisoi/dev/mail/link-secret"), ssm.asked().toString());
     }
 
     @Test
@@ -328,7 +328,7 @@ class FunctionJarsIT {
                 .redirectErrorStream(true);
         Map<String, String> environment = process.environment();
         environment.keySet().removeIf(name -> name.startsWith("AWS_") || name.equals("ADMIN_TOKEN")
-                || name.equals("UNSUBSCRIBE_SECRET"));
+                || name.equals("MAIL_LINK_SECRET"));
         environment.putAll(env);
         environment.put("AWS_REGION", "ap-northeast-1");
         environment.put("AWS_ACCESS_KEY_ID", "local");

@@ -82,11 +82,6 @@ public final class MailLinks {
         this.secret = secret.clone();
     }
 
-    /** The same key under another base URL (the pages derive theirs from each request). */
-    public MailLinks at(String otherBaseUrl) {
-        return new MailLinks(otherBaseUrl, secret);
-    }
-
     public String baseUrl() {
         return baseUrl;
     }

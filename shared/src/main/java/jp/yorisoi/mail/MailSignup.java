@@ -292,6 +292,20 @@ public final class MailSignup {
         return value == null ? "" : value;
     }
 
+    /** A fault on the way: nothing the visitor can fix, so "try again later" rather than an error page. */
+    public Page busy() {
+        return simple(503, copy(null), "busy.title", "busy.text");
+    }
+
+    /** A form body that is not one (too large, not URL-encoded). */
+    public Page badRequest() {
+        return simple(400, copy(null), "link.invalid.title", "link.invalid.text");
+    }
+
+    public Page notFound() {
+        return unavailable(copy(null));
+    }
+
     private Page sentPage(Copy copy) {
         return simple(200, copy, "sent.title", "sent.text");
     }
