@@ -43,9 +43,9 @@ public final class MailSignup {
     /** Where a pending signup keeps the nonce its confirmation link must carry. */
     static final String CONFIRM_NONCE = "mailConfirmNonce";
     /** Signups from one source address per hour: a family or an office shares one address, a script many. */
-    static final int SIGNUPS_PER_SOURCE_PER_HOUR = 20;
+    public static final int SIGNUPS_PER_SOURCE_PER_HOUR = 20;
     /** Confirmation mails to one address a day: enough for typos and a lost mail, too few to flood anyone. */
-    static final int MAILS_PER_ADDRESS_PER_DAY = 3;
+    public static final int MAILS_PER_ADDRESS_PER_DAY = 3;
 
     private final ReaderStore readers;
     private final MunicipalityStore towns;
