@@ -77,7 +77,7 @@ final class PageHtml {
             .problem{background:#fde8e4;border-left:4px solid #c0392b;padding:.5rem .75rem}
             .done{background:#e6f4ea;border-left:4px solid #2e7d32;padding:.5rem .75rem}
             .consent{background:#fff;border:1px solid #e0d4c8;border-radius:.4rem;padding:.5rem .9rem;font-size:.95rem}
-            nav{font-size:.95rem}nav a{margin-right:1rem}.child{background:#fff;border:1px solid #e0d4c8;
+            nav{font-size:.95rem}nav a,nav strong{margin-right:1rem}form{margin-top:.75rem}.child{background:#fff;border:1px solid #e0d4c8;
             border-radius:.4rem;padding:.25rem 1rem 1rem;margin-top:1rem}
             """;
 }
