@@ -97,7 +97,7 @@ class FunctionJarsIT {
         try (Stream<Path> functions = Files.list(ROOT.resolve("functions"))) {
             jars = functions.filter(dir -> Files.isRegularFile(dir.resolve("pom.xml"))).map(dir -> dir.resolve("target/function.jar")).sorted().toList();
         }
-        assertEquals(5, jars.size(), jars.toString());
+        assertEquals(7, jars.size(), jars.toString());
         for (Path jar : jars) {
             assertTrue(Files.isRegularFile(jar), jar + " is missing: ./run-tests (mvn verify) builds the function jars");
             assertTrue(Files.size(jar) <= MAX_JAR_BYTES, jar + " is " + Files.size(jar) + " bytes");
@@ -178,6 +178,22 @@ class FunctionJarsIT {
         assertEquals(1, sent.size(), run.output());
         assertEquals(List.of("parent@example.jp"), sent.getFirst().email().to());
         assertTrue(ssm.asked().contains("/yorisoi/dev/mail/link-secret"), ssm.asked().toString());
+    }
+
+    @Test
+    void theMailFeedbackJarStopsMailToAReaderWhoseAddressBouncedForGood() throws Exception {
+        LocalTables tables = demoTown();
+        DynamoReaderStore readers = new DynamoReaderStore(tables.dynamo(), tables.readers());
+        Reader reader = readers.save(Reader.newcomer("demo", Channel.EMAIL, "bounce@example.jp", Instant.EPOCH)
+                .withRole(Role.MOTHER).withStatus(ReaderStatus.ACTIVE)
+                .withChildren(List.of(Child.expected("c1", LocalDate.parse("2027-03-01")))));
+
+        Run run = run("mail-feedback", "jp.yorisoi.functions.mailfeedback.MailFeedbackHandler",
+                ROOT.resolve("events/ses-bounce-permanent.json"), env(tables, LocalQueues.create()));
+
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains("RESULT [\"STOPPED\"]"), run.output());
+        assertEquals(ReaderStatus.UNREACHABLE, readers.find("demo", reader.readerId()).orElseThrow().status());
     }
 
     @Test
