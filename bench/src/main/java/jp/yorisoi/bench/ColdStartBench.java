@@ -82,7 +82,7 @@ public final class ColdStartBench {
             env.put("AWS_ENDPOINT_URL_SSM", stub.baseUrl());
             env.put("AWS_ENDPOINT_URL_SESV2", stub.baseUrl());
             env.put("AWS_ENDPOINT_URL_LAMBDA", stub.baseUrl());
-            env.put("UNSUBSCRIBE_BASE_URL", "https://yorisoi.example.jp/unsubscribe");
+            env.put("MAIL_PAGES_BASE_URL", "https://abc.execute-api.ap-northeast-1.amazonaws.com/dev");
             env.put("FAN_OUT_FUNCTION", "fan-out");
             env.put("AUDIT_TABLE", tables.names().get("AuditTable")); // the admin API audits the sample run
             env.put("FLOOR_TABLE", tables.readers());

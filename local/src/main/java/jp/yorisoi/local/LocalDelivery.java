@@ -28,10 +28,10 @@ import jp.yorisoi.delivery.LinePushChannel;
 import jp.yorisoi.delivery.MailSender;
 import jp.yorisoi.delivery.SesMailChannel;
 import jp.yorisoi.delivery.SqsJobQueue;
-import jp.yorisoi.delivery.UnsubscribeLinks;
 import jp.yorisoi.functions.fanout.FanOutHandler;
 import jp.yorisoi.functions.linesender.LineSenderHandler;
 import jp.yorisoi.functions.mailsender.MailSenderHandler;
+import jp.yorisoi.mail.MailLinks;
 import jp.yorisoi.municipality.DynamoMunicipalityStore;
 import jp.yorisoi.municipality.MunicipalityStore;
 import jp.yorisoi.reader.Channel;
@@ -49,8 +49,8 @@ import org.slf4j.LoggerFactory;
 final class LocalDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(LocalDelivery.class);
-    /** The local demo's fixed unsubscribe-link key; the cloud reads its own from SSM. */
-    private static final byte[] LOCAL_UNSUBSCRIBE_SECRET = "local-demo-unsubscribe-secret".getBytes(StandardCharsets.UTF_8);
+    /** The local demo's fixed key for mail links (sender and pages); the cloud reads its own from SSM. */
+    static final byte[] LOCAL_MAIL_LINK_SECRET = "local-demo-mail-link-secret".getBytes(StandardCharsets.UTF_8);
 
     private final LocalServices services;
     private final ReaderStore readers;
@@ -69,10 +69,10 @@ final class LocalDelivery {
     }
 
     /** Pollers feeding both sender handlers and the hourly fan-out; the caller closes them at shutdown. */
-    List<AutoCloseable> start(URI unsubscribeBase) {
+    List<AutoCloseable> start(URI pagesBase) {
         LineMessenger line = new LinePushChannel(services.channelCredentials(), services.lineApiBaseUrl());
         MailSender mail = new SesMailChannel(services.ses(), Optional.empty());
-        UnsubscribeLinks links = new UnsubscribeLinks(unsubscribeBase.toString(), LOCAL_UNSUBSCRIBE_SECRET);
+        MailLinks links = new MailLinks(pagesBase.toString(), LOCAL_MAIL_LINK_SECRET);
         QueuePoller linePoller = new QueuePoller(services.sqs(), services.queueUrl("LineJobQueue"), "LineSenderFunction",
                 new LineSenderHandler(deliveries(line, null, null), DeliveryMetrics.NONE, () -> { }));
         QueuePoller mailPoller = new QueuePoller(services.sqs(), services.queueUrl("MailJobQueue"), "MailSenderFunction",
@@ -80,7 +80,7 @@ final class LocalDelivery {
         return List.of(linePoller.start(), mailPoller.start(), hourly(new FanOutHandler(fanOut(), services.clock())));
     }
 
-    private DeliveryService deliveries(LineMessenger line, MailSender mail, UnsubscribeLinks links) {
+    private DeliveryService deliveries(LineMessenger line, MailSender mail, MailLinks links) {
         BroadcastStore broadcasts = new DynamoBroadcastStore(services.dynamoDb(), services.table("LedgerTable"));
         return new DeliveryService(readers, municipalities,
                 new ComposedDeliveryContent(new DayComposer(

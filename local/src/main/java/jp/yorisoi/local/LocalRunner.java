@@ -14,6 +14,7 @@ import jp.yorisoi.aws.SecureParameters;
 import jp.yorisoi.content.DayComposer;
 import jp.yorisoi.content.DynamoCatalogue;
 import jp.yorisoi.delivery.DueReaders;
+import jp.yorisoi.delivery.SesMailChannel;
 import jp.yorisoi.delivery.FanOutService;
 import jp.yorisoi.functions.admin.AdminApiHandler;
 import jp.yorisoi.functions.admin.CatchUpWindow;
@@ -21,8 +22,12 @@ import jp.yorisoi.functions.admin.DynamoAuditLog;
 import jp.yorisoi.functions.admin.SsmChannelSecrets;
 import jp.yorisoi.functions.admin.FanOutTrigger;
 import jp.yorisoi.functions.linewebhook.LineWebhookHandler;
+import jp.yorisoi.functions.mailpages.MailPagesHandler;
 import jp.yorisoi.line.DynamoProcessedEvents;
 import jp.yorisoi.line.LineReplyChannel;
+import jp.yorisoi.mail.DynamoCounters;
+import jp.yorisoi.mail.MailSettings;
+import jp.yorisoi.mail.MailSignup;
 import jp.yorisoi.municipality.ChannelCredentials;
 import jp.yorisoi.municipality.DynamoMunicipalityStore;
 import jp.yorisoi.municipality.Municipality;
@@ -144,9 +149,10 @@ public final class LocalRunner implements AutoCloseable {
                     .writeTo(new DynamoCatalogue(dynamoDb, services.table("ContentTable")), municipalities,
                             services.clock().instant()));
             LocalDelivery delivery = new LocalDelivery(services);
-            routes(services, delivery.fanOut(), config.catchUpWindow(), server.routes());
+            routes(services, delivery.fanOut(), config.catchUpWindow(), server.apiBaseUri(), server.routes());
             // What Lambda's triggers do in the cloud: the job queues drained into the senders, the hourly fan-out.
-            delivery.start(server.baseUri().resolve("/unsubscribe")).forEach(resources::push);
+            // mail links point at the pages on the API's stage, as MAIL_PAGES_BASE_URL does deployed
+            delivery.start(server.apiBaseUri()).forEach(resources::push);
             server.serve();
             return new LocalRunner(config, server, services, seeded, signIn, resources);
         } catch (IOException | RuntimeException e) {
@@ -184,10 +190,13 @@ public final class LocalRunner implements AutoCloseable {
      * The HTTP API as template.yaml routes it, and the one place handlers are registered:
      * {@code POST /webhook/{municipalityId}} → {@code jp.yorisoi.functions.linewebhook.LineWebhookHandler}
      * (function "LineWebhookFunction") and {@code ANY /admin/{proxy+}} →
-     * {@code jp.yorisoi.functions.admin.AdminApiHandler} ("AdminApiFunction"), each built with its ports over
-     * {@code services}; the admin API with the local catch-up window (days ahead allowed).
+     * {@code jp.yorisoi.functions.admin.AdminApiHandler} ("AdminApiFunction"), and the e-mail pages
+     * ({@code /signup/{municipalityId}}, {@code /mail/...}) → {@code jp.yorisoi.functions.mailpages.MailPagesHandler}
+     * ("MailPagesFunction"), each built with its ports over {@code services}; the admin API with the local catch-up
+     * window (days ahead allowed), the pages with the demo's fixed link key and links to {@code apiBase}.
      */
-    static void routes(LocalServices services, FanOutService fanOut, CatchUpWindow catchUp, ApiRoutes routes) {
+    static void routes(LocalServices services, FanOutService fanOut, CatchUpWindow catchUp, URI apiBase,
+            ApiRoutes routes) {
         DynamoDbClient dynamo = services.dynamoDb();
         ChannelCredentials credentials = services.channelCredentials();
         routes.add("POST", "/webhook/{municipalityId}", "LineWebhookFunction", new LineWebhookHandler(
@@ -213,6 +222,19 @@ public final class LocalRunner implements AutoCloseable {
                 new DynamoCatalogue(dynamo, services.table("ContentTable")),
                 services.clock(),
                 catchUp)));
+        DynamoReaderStore readers = new DynamoReaderStore(dynamo, services.table("ReadersTable"));
+        MailPagesHandler pages = new MailPagesHandler(
+                new MailSignup(readers, towns, new DynamoCounters(dynamo, services.table("CountersTable")),
+                        new SesMailChannel(services.ses(), Optional.empty()), services.clock()),
+                new MailSettings(readers, towns, services.clock()), LocalDelivery.LOCAL_MAIL_LINK_SECRET,
+                Optional.of(apiBase.toString()));
+        // the template's routes of MailPagesFunction, one per method and path
+        for (String route : List.of("GET /signup/{municipalityId}", "POST /signup/{municipalityId}",
+                "GET /mail/confirm", "POST /mail/confirm", "GET /mail/settings", "POST /mail/settings",
+                "GET /mail/unsubscribe", "POST /mail/unsubscribe")) {
+            String[] methodAndPath = route.split(" ");
+            routes.add(methodAndPath[0], methodAndPath[1], "MailPagesFunction", pages);
+        }
     }
 
     public int port() {
@@ -259,6 +281,7 @@ public final class LocalRunner implements AutoCloseable {
                   LINE webhook   POST %2$s   (municipality "%3$s", channel secret "%4$s")
                   admin API      %12$s/admin/…   Authorization: Bearer <ID token>  (or ADMIN_TOKEN %5$s)
                   sign-in        %14$s
+                  e-mail signup  %12$s/signup/%3$s   (its confirmation and every mail land in the sandbox)
                   LINE API       %6$s   (the fake one answers at /v2/bot/… and /line-api/v2/bot/…)
                   AWS            %7$s
                   today          %8$s   (POST /admin/runs: %13$s)

@@ -77,7 +77,7 @@ class FunctionJarsIT {
         ssm = new FakeParameterStore(Map.of(
                 "/yorisoi/dev/line/demo/channel-secret", CHANNEL_SECRET,
                 "/yorisoi/dev/line/demo/channel-token", CHANNEL_TOKEN,
-                "/yorisoi/dev/mail/unsubscribe-secret", "a-test-unsubscribe-secret-long-enough"));
+                "/yorisoi/dev/mail/link-secret", "a-test-mail-link-secret-long-enough"));
         fakes = LocalServer.start(0, new Outbox(Clock.systemUTC()),
                 token -> token.equals(CHANNEL_TOKEN) ? Optional.of("demo") : Optional.empty(),
                 sender -> Optional.of("demo"));
@@ -95,7 +95,7 @@ class FunctionJarsIT {
         try (Stream<Path> functions = Files.list(ROOT.resolve("functions"))) {
             jars = functions.filter(dir -> Files.isRegularFile(dir.resolve("pom.xml"))).map(dir -> dir.resolve("target/function.jar")).sorted().toList();
         }
-        assertEquals(5, jars.size(), jars.toString());
+        assertEquals(7, jars.size(), jars.toString());
         for (Path jar : jars) {
             assertTrue(Files.isRegularFile(jar), jar + " is missing: ./run-tests (mvn verify) builds the function jars");
             assertTrue(Files.size(jar) <= MAX_JAR_BYTES, jar + " is " + Files.size(jar) + " bytes");
@@ -167,7 +167,7 @@ class FunctionJarsIT {
         fakes.outbox().clear();
 
         Map<String, String> env = env(tables, LocalQueues.create());
-        env.put("UNSUBSCRIBE_BASE_URL", "https://yorisoi.example.jp/unsubscribe");
+        env.put("MAIL_PAGES_BASE_URL", "https://abc.execute-api.ap-northeast-1.amazonaws.com/dev");
         Run run = run("mail-sender", "jp.yorisoi.functions.mailsender.MailSenderHandler", event, env);
 
         assertEquals(0, run.exitCode(), run.output());
@@ -175,7 +175,23 @@ class FunctionJarsIT {
         List<SandboxMessage> sent = fakes.outbox().messages();
         assertEquals(1, sent.size(), run.output());
         assertEquals(List.of("parent@example.jp"), sent.getFirst().email().to());
-        assertTrue(ssm.asked().contains("/yorisoi/dev/mail/unsubscribe-secret"), ssm.asked().toString());
+        assertTrue(ssm.asked().contains("/yorisoi/dev/mail/link-secret"), ssm.asked().toString());
+    }
+
+    @Test
+    void theMailFeedbackJarStopsMailToAReaderWhoseAddressBouncedForGood() throws Exception {
+        LocalTables tables = demoTown();
+        DynamoReaderStore readers = new DynamoReaderStore(tables.dynamo(), tables.readers());
+        Reader reader = readers.save(Reader.newcomer("demo", Channel.EMAIL, "bounce@example.jp", Instant.EPOCH)
+                .withRole(Role.MOTHER).withStatus(ReaderStatus.ACTIVE)
+                .withChildren(List.of(Child.expected("c1", LocalDate.parse("2027-03-01")))));
+
+        Run run = run("mail-feedback", "jp.yorisoi.functions.mailfeedback.MailFeedbackHandler",
+                ROOT.resolve("events/ses-bounce-permanent.json"), env(tables, LocalQueues.create()));
+
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains("RESULT [\"STOPPED\"]"), run.output());
+        assertEquals(ReaderStatus.UNREACHABLE, readers.find("demo", reader.readerId()).orElseThrow().status());
     }
 
     @Test
@@ -329,7 +345,7 @@ class FunctionJarsIT {
                 .redirectErrorStream(true);
         Map<String, String> environment = process.environment();
         environment.keySet().removeIf(name -> name.startsWith("AWS_") || name.equals("ADMIN_TOKEN")
-                || name.equals("UNSUBSCRIBE_SECRET"));
+                || name.equals("MAIL_LINK_SECRET"));
         environment.putAll(env);
         environment.put("AWS_REGION", "ap-northeast-1");
         environment.put("AWS_ACCESS_KEY_ID", "local");

@@ -1,5 +1,6 @@
 package jp.yorisoi.delivery;
 
+import jp.yorisoi.content.MailRendering;
 import java.util.List;
 import jp.yorisoi.content.DayMessage;
 import jp.yorisoi.municipality.Municipality;
@@ -19,8 +20,8 @@ public interface DeliveryContent {
     /** 1–5 LINE texts, each at most 5,000 UTF-16 units. */
     List<String> lineTexts(DayMessage message);
 
-    /** One e-mail for the message, its footer linking to the reader's unsubscribe page. */
-    MailContent mail(DayMessage message, Municipality municipality, String unsubscribeUrl);
+    /** One e-mail for the message in the reader's language, its footer linking to the reader's own pages. */
+    MailContent mail(DayMessage message, Municipality municipality, String language, MailRendering.Links links);
 
     /**
      * The children whose birth the job's message asks about ("has the baby been born?"); the sender records the

@@ -10,6 +10,8 @@ public interface DeliveryMetrics {
     String MALFORMED_JOB = "MalformedJob";
     /** E-mail sends that may or may not have happened (crash between SES and the ledger): not retried. */
     String MAIL_IN_DOUBT = "MailInDoubt";
+    /** E-mails SES refused for good (not throttling): nothing sent, the claim released with SES's reason. */
+    String MAIL_REJECTED = "MailRejected";
     /** LINE pushes left SENDING longer than LINE keeps the retry key: marked in doubt, not pushed again. */
     String SENDING_IN_DOUBT = "SendingInDoubt";
     /** A town's LINE channel reached its monthly message limit: once per town and delivery day. */

@@ -3,6 +3,7 @@ package jp.yorisoi.delivery;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -12,8 +13,11 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import jp.yorisoi.content.DayMessage;
+import jp.yorisoi.content.MailRendering;
 import jp.yorisoi.delivery.LedgerEntry.DeliveryStatus;
 import jp.yorisoi.delivery.LineMessenger.PushOutcome;
+import jp.yorisoi.mail.MailLinks;
+import jp.yorisoi.mail.MailTags;
 import jp.yorisoi.municipality.Municipality;
 import jp.yorisoi.municipality.MunicipalityStore;
 import jp.yorisoi.reader.Channel;
@@ -48,6 +52,12 @@ public final class DeliveryService {
      * cover that gap, the last attempt's own run time and clock skew. An older SENDING entry is in doubt.
      */
     static final Duration LINE_RESEND_WINDOW = Duration.ofHours(20);
+    /**
+     * How long an e-mail claim may belong to an attempt that is still running: no sender invocation outlives its
+     * 60 s function timeout (template.yaml), and 30 s more cover clock skew between containers. A younger SENDING
+     * entry is a concurrent duplicate of the job; an older one was left by an attempt that stopped.
+     */
+    static final Duration MAIL_IN_FLIGHT_WINDOW = Duration.ofSeconds(90);
 
     private final ReaderStore readers;
     private final MunicipalityStore municipalities;
@@ -55,14 +65,14 @@ public final class DeliveryService {
     private final Ledger ledger;
     private final LineMessenger line;
     private final MailSender mail;
-    private final UnsubscribeLinks unsubscribeLinks;
+    private final MailLinks mailLinks;
     private final DeliveryMetrics metrics;
     private final Clock clock;
     private final BroadcastChunkSender broadcastChunks;
 
-    /** {@code line}, or {@code mail} with {@code unsubscribeLinks}, may be null in a function serving one channel. */
+    /** {@code line}, or {@code mail} with {@code mailLinks}, may be null in a function serving one channel. */
     public DeliveryService(ReaderStore readers, MunicipalityStore municipalities, DeliveryContent content,
-            Ledger ledger, LineMessenger line, MailSender mail, UnsubscribeLinks unsubscribeLinks,
+            Ledger ledger, LineMessenger line, MailSender mail, MailLinks mailLinks,
             DeliveryMetrics metrics, Clock clock) {
         this(readers, municipalities, content, ledger, line, mail, unsubscribeLinks, metrics, clock, null);
     }
@@ -79,7 +89,7 @@ public final class DeliveryService {
         this.ledger = ledger;
         this.line = line;
         this.mail = mail;
-        this.unsubscribeLinks = unsubscribeLinks;
+        this.mailLinks = mailLinks;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -219,6 +229,10 @@ public final class DeliveryService {
         return ledger.claim(sending, claimId, clock.instant().minus(LINE_RESEND_WINDOW));
     }
 
+    private Ledger.Claim claimMail(LedgerEntry sending, String claimId) {
+        return ledger.claimExclusive(sending, claimId, clock.instant().minus(MAIL_IN_FLIGHT_WINDOW));
+    }
+
     /** A LINE delivery this attempt did not get: finished before, or left unfinished too long ago to push again. */
     private Outcome notClaimed(DeliveryJob job, Ledger.Claim claim) {
         if (claim == Ledger.Claim.IN_DOUBT) {
@@ -239,15 +253,16 @@ public final class DeliveryService {
     }
 
     private Outcome deliverByMail(DeliveryJob job, Reader reader, Municipality municipality, DayMessage message) {
-        if (mail == null || unsubscribeLinks == null) {
+        if (mail == null || mailLinks == null) {
             throw new IllegalStateException("this function does not send e-mail");
         }
         if (municipality.senderEmail() == null) {
             return finishWithout(job, reader.role(), DeliveryStatus.SKIPPED);
         }
         String claimId = newClaimId();
-        Ledger.Claim claim = ledger.claimExclusive(entry(job, reader, DeliveryStatus.SENDING, 0), claimId);
+        Ledger.Claim claim = claimMail(entry(job, reader, DeliveryStatus.SENDING, 0), claimId);
         if (claim != Ledger.Claim.CLAIMED) {
+            // IN_FLIGHT: a duplicate of the job while another attempt sends; that attempt counts its own outcome
             boolean inDoubt = claim == Ledger.Claim.IN_DOUBT;
             metrics.count(inDoubt ? DeliveryMetrics.MAIL_IN_DOUBT : DeliveryMetrics.ALREADY_DONE);
             if (inDoubt) {
@@ -263,13 +278,26 @@ public final class DeliveryService {
             ledger.complete(entry(job, reader, DeliveryStatus.RELEASED, 0), claimId);
             throw e;
         }
-        String unsubscribeUrl = unsubscribeLinks.urlFor(job.municipalityId(), job.readerId());
-        DeliveryContent.MailContent rendered = content.mail(message, municipality, unsubscribeUrl);
+        Instant now = clock.instant();
+        String unsubscribeUrl = mailLinks.unsubscribeUrl(job.municipalityId(), job.readerId(), now);
+        MailRendering.Links links = new MailRendering.Links(
+                mailLinks.settingsUrl(job.municipalityId(), job.readerId(), now), unsubscribeUrl);
+        DeliveryContent.MailContent rendered = content.mail(message, municipality, reader.language(), links);
         try {
-            mail.send(new MailSender.Mail(municipality.senderEmail(), reader.address(), rendered.subject(),
-                    rendered.text(), rendered.html(), unsubscribeUrl));
+            mail.send(new MailSender.Mail(municipality.name(), municipality.senderEmail(), reader.address(),
+                    rendered.subject(), rendered.text(), rendered.html(), unsubscribeUrl,
+                    MailTags.of(job.municipalityId(), job.readerId())));
         } catch (RetryableSendException e) {
             ledger.complete(entry(job, reader, DeliveryStatus.RELEASED, 0), claimId);
+            throw e;
+        } catch (MailSender.MailRejectedException e) {
+            // nothing was sent: released, so that a redrive after the cause is fixed may send; the job fails on to
+            // its dead-letter queue, which alarms
+            ledger.complete(entry(job, reader.role(), DeliveryStatus.RELEASED, 0, "SES_REJECTED:" + e.reason()),
+                    claimId);
+            metrics.count(DeliveryMetrics.MAIL_REJECTED);
+            LOG.warn("SES refused the e-mail to reader {} of municipality {} for {}: {}", job.readerId(),
+                    job.municipalityId(), job.deliveryKey(), e.reason());
             throw e;
         }
         ledger.complete(entry(job, reader, DeliveryStatus.SENT, 1), claimId);
@@ -281,8 +309,7 @@ public final class DeliveryService {
         LedgerEntry claim = entry(job, role, DeliveryStatus.SENDING, 0);
         String claimId = newClaimId();
         // an e-mail left SENDING may have gone out: it keeps that mark rather than becoming SKIPPED
-        Ledger.Claim claimed = job.channel() == Channel.EMAIL ? ledger.claimExclusive(claim, claimId)
-                : claimLine(claim, claimId);
+        Ledger.Claim claimed = job.channel() == Channel.EMAIL ? claimMail(claim, claimId) : claimLine(claim, claimId);
         if (claimed == Ledger.Claim.IN_DOUBT && job.channel() == Channel.LINE) {
             return notClaimed(job, claimed);
         }

@@ -9,6 +9,7 @@ import jp.yorisoi.aws.Environment;
 import jp.yorisoi.content.CachedCatalogue;
 import jp.yorisoi.content.DayComposer;
 import jp.yorisoi.content.DynamoCatalogue;
+import jp.yorisoi.mail.MailLinks;
 import jp.yorisoi.municipality.CachedMunicipalityStore;
 import jp.yorisoi.municipality.ChannelCredentials;
 import jp.yorisoi.municipality.DynamoMunicipalityStore;
@@ -87,13 +88,13 @@ public final class DeliveryWiring {
         return deliveries(line, null, null);
     }
 
-    /** The e-mail sender's service: SES, with signed one-click unsubscribe links. */
+    /** The e-mail sender's service: SES, with signed links to the reader's settings and unsubscribe pages. */
     public DeliveryService mailDeliveries() {
         SesMailChannel mail = new SesMailChannel(aws.ses(), Optional.ofNullable(env.get("SES_CONFIGURATION_SET")));
-        return deliveries(null, mail, new UnsubscribeLinks(required("UNSUBSCRIBE_BASE_URL"), unsubscribeSecret()));
+        return deliveries(null, mail, new MailLinks(required("MAIL_PAGES_BASE_URL"), mailLinkSecret(env, aws)));
     }
 
-    private DeliveryService deliveries(LineMessenger line, MailSender mail, UnsubscribeLinks links) {
+    private DeliveryService deliveries(LineMessenger line, MailSender mail, MailLinks links) {
         BroadcastStore broadcasts = new DynamoBroadcastStore(dynamo(), required("LEDGER_TABLE"));
         return new DeliveryService(readers(), municipalities(),
                 new ComposedDeliveryContent(new DayComposer(
@@ -102,12 +103,16 @@ public final class DeliveryWiring {
                 metrics, Clock.systemUTC(), broadcasts);
     }
 
-    private byte[] unsubscribeSecret() {
-        String local = env.get("UNSUBSCRIBE_SECRET");
+    /**
+     * The key that signs every mail link (the mail sender's and the pages' must be the same): SSM SecureString
+     * {SSM_PREFIX}/mail/link-secret, or MAIL_LINK_SECRET where there is no SSM (local runs).
+     */
+    public static byte[] mailLinkSecret(Map<String, String> env, AwsClients aws) {
+        String local = env.get("MAIL_LINK_SECRET");
         if (local != null && !local.isBlank()) {
             return local.getBytes(StandardCharsets.UTF_8);
         }
-        String name = ssmPrefix() + "/mail/unsubscribe-secret";
+        String name = Environment.ssmPrefix(env) + "/mail/link-secret";
         return aws.ssm().decrypted(name)
                 .orElseThrow(() -> new IllegalStateException("SSM parameter " + name + " is missing"))
                 .getBytes(StandardCharsets.UTF_8);

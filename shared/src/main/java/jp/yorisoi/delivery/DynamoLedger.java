@@ -76,8 +76,14 @@ public final class DynamoLedger implements Ledger, DeliveryTally {
 
     /** One conditional write: two concurrent attempts cannot both claim an e-mail. */
     @Override
-    public Claim claimExclusive(LedgerEntry sending, String claimId) {
-        return claimIf(sending, claimId, "attribute_not_exists(pk) OR #status = :released", null);
+    public Claim claimExclusive(LedgerEntry sending, String claimId, Instant inFlightSince) {
+        Claim claim = claimIf(sending, claimId, "attribute_not_exists(pk) OR #status = :released", null);
+        if (claim != Claim.IN_DOUBT) {
+            return claim;
+        }
+        Optional<LedgerEntry> current = find(sending.municipalityId(), sending.readerId(), sending.deliveryKey());
+        boolean young = current.map(LedgerEntry::updatedAt).filter(at -> !at.isBefore(inFlightSince)).isPresent();
+        return young ? Claim.IN_FLIGHT : Claim.IN_DOUBT;
     }
 
     private Claim claimIf(LedgerEntry sending, String claimId, String condition, Instant resendableSince) {

@@ -22,7 +22,9 @@ public interface Ledger {
         /** An earlier attempt finished the delivery (or gave it up as in doubt): nothing left to do. */
         DONE,
         /** Another attempt left SENDING that must not be sent again: it may or may not have reached the reader. */
-        IN_DOUBT
+        IN_DOUBT,
+        /** Another attempt claimed the e-mail moments ago and may be sending it now: its own outcome will follow. */
+        IN_FLIGHT
     }
 
     /**
@@ -36,9 +38,10 @@ public interface Ledger {
     /**
      * Claims a delivery that cannot be repeated safely (e-mail: SES has no idempotency key): writes SENDING only
      * when there is no entry yet or the last attempt was RELEASED, in one conditional write. Another attempt's
-     * SENDING (in flight, or crashed at an unknown point) returns IN_DOUBT and stays as it is.
+     * SENDING stays as it is: written at or after {@code inFlightSince} it returns IN_FLIGHT (that attempt may still
+     * be running), older it returns IN_DOUBT (that attempt crashed at an unknown point).
      */
-    Claim claimExclusive(LedgerEntry sending, String claimId);
+    Claim claimExclusive(LedgerEntry sending, String claimId, Instant inFlightSince);
 
     /**
      * Records the outcome of the claim {@code claimId}: final, or RELEASED after a failure that sent nothing. A

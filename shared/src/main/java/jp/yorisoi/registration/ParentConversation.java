@@ -33,8 +33,6 @@ public final class ParentConversation {
 
     /** Texts longer than this are not commands or dates; they get the general answer without being read. */
     static final int MAX_READ_LENGTH = 200;
-    /** Every child picker offers one quick-reply button per active child, and LINE allows 13 buttons. */
-    static final int MAX_ACTIVE_CHILDREN = 13;
 
     private static final Set<String> MENU_WORDS = Set.of("メニュー", "めにゅー", "menu");
     private static final Set<String> STOP_WORDS = Set.of("ていし", "停止", "stop");
@@ -174,7 +172,7 @@ public final class ParentConversation {
             case LANGUAGE -> data.value() == null
                     ? ask(reader, ConversationState.of(Step.AWAIT_LANGUAGE), say.languageQuestion())
                     : language(reader, data.value());
-            case ADD_CHILD -> reader.activeChildren().size() >= MAX_ACTIVE_CHILDREN
+            case ADD_CHILD -> !RegistrationRules.mayAddChild(reader)
                     ? Turn.save(with(reader, ConversationState.IDLE), List.of(say.tooManyChildren(reader.language())))
                     : ask(reader, ConversationState.of(Step.AWAIT_ANCHOR), say.anchorQuestion());
             case REPORT_BIRTH -> reportBirth(reader);
@@ -233,23 +231,11 @@ public final class ParentConversation {
     }
 
     private Optional<DateProblem> dueDateProblem(LocalDate due) {
-        if (due.isAfter(ProgramSchedule.latestDueDate(today))) {
-            return Optional.of(DateProblem.DUE_TOO_FAR);
-        }
-        if (due.isBefore(ProgramSchedule.earliestDueDate(today))) {
-            return Optional.of(DateProblem.DUE_PASSED);
-        }
-        return Optional.empty();
+        return RegistrationRules.dueDateProblem(due, today).map(p -> DateProblem.valueOf(p.name()));
     }
 
     private Optional<DateProblem> birthDateProblem(LocalDate birth) {
-        if (birth.isAfter(today)) {
-            return Optional.of(DateProblem.BIRTH_IN_FUTURE);
-        }
-        if (birth.isBefore(ProgramSchedule.earliestBirthDateInProgram(today, town.endBirthday()))) {
-            return Optional.of(DateProblem.PAST_PROGRAM);
-        }
-        return Optional.empty();
+        return RegistrationRules.birthDateProblem(birth, today, town.endBirthday()).map(p -> DateProblem.valueOf(p.name()));
     }
 
     private Turn newPregnancy(Reader reader, LocalDate due) {
@@ -275,7 +261,7 @@ public final class ParentConversation {
         if (reader.status() == ReaderStatus.REGISTERING) {
             added = child.apply("c1").withAddedOn(today);
             withChild = reader.withChildren(List.of(added));
-        } else if (reader.activeChildren().size() >= MAX_ACTIVE_CHILDREN) {
+        } else if (!RegistrationRules.mayAddChild(reader)) {
             return Turn.save(with(reader, ConversationState.IDLE), List.of(say.tooManyChildren(reader.language())));
         } else {
             // a child added later brings nothing for the days before it was added

@@ -16,7 +16,8 @@ class MailRenderingTest {
 
     private static final Municipality SAKURA = new Municipality("sakura", "さくら市", "さくら市より", null, Plan.FULL,
             3, 7, List.of("ja"), "info@sakura.example.jp", true);
-    private static final String UNSUBSCRIBE = "https://mail.example.jp/unsubscribe?r=M0123&t=abc";
+    private static final MailRendering.Links LINKS = new MailRendering.Links(
+            "https://mail.example.jp/mail/settings?t=s1", "https://mail.example.jp/mail/unsubscribe?t=abc&x=1");
 
     private static final DayMessage DAY = new DayMessage(List.of(
             new Part(PartKind.BASE, "c1", "【妊娠12週0日】", "つわりがつらい時期です。\n無理をしないでください。"),
@@ -36,8 +37,8 @@ class MailRenderingTest {
     }
 
     @Test
-    void plainTextHasTheSectionsInOrderThenTheWayToStop() {
-        RenderedMail mail = MailRendering.render(DAY, SAKURA, UNSUBSCRIBE);
+    void plainTextHasTheSectionsInOrderThenTheSettingsAndStopPages() {
+        RenderedMail mail = MailRendering.render(DAY, SAKURA, "ja", LINKS);
 
         assertEquals("""
                 【妊娠12週0日】
@@ -51,21 +52,25 @@ class MailRenderingTest {
                 歩き始めるころです。
 
                 ――――――――――
+                配信日の変更、お子さんの追加、出産やお別れのご報告は、こちらのページからできます。
+                https://mail.example.jp/mail/settings?t=s1
+
                 このメールの配信を止めるには、次のページから手続きしてください。
-                https://mail.example.jp/unsubscribe?r=M0123&t=abc
+                https://mail.example.jp/mail/unsubscribe?t=abc&x=1
                 """, mail.text());
     }
 
     @Test
     void htmlHasOneSectionPerPartWithLineBreaksAndTheLinkToStop() {
-        String html = MailRendering.render(DAY, SAKURA, UNSUBSCRIBE).html();
+        String html = MailRendering.render(DAY, SAKURA, "ja", LINKS).html();
 
         assertTrue(html.startsWith("<!DOCTYPE html>"));
         assertTrue(html.contains("<title>【妊娠12週0日】さくら市からのきょうのメッセージ</title>"));
         assertEquals(3, html.split("<section>", -1).length - 1);
         assertTrue(html.contains("<h2>【妊娠12週0日】</h2>\n<p>つわりがつらい時期です。<br>\n無理をしないでください。</p>"), html);
         assertTrue(html.contains("<p>母子手帳のご案内<br>\nさくら市より</p>"), html);
-        assertTrue(html.contains("<a href=\"https://mail.example.jp/unsubscribe?r=M0123&amp;t=abc\">"), html);
+        assertTrue(html.contains("<a href=\"https://mail.example.jp/mail/unsubscribe?t=abc&amp;x=1\">"), html);
+        assertTrue(html.contains("<a href=\"https://mail.example.jp/mail/settings?t=s1\">"), html);
         assertTrue(html.indexOf("歩き始める") < html.indexOf("配信を止める"));
     }
 
@@ -75,7 +80,8 @@ class MailRenderingTest {
                 "<script>alert('x')</script> & \"引用\"\r\nつぎの行")));
         Municipality town = new Municipality("x", "<i>町</i>", null, null, Plan.FULL, 3, 7, null, null, true);
 
-        RenderedMail mail = MailRendering.render(hostile, town, "https://example.jp/stop?a=\"><script>");
+        RenderedMail mail = MailRendering.render(hostile, town, "ja",
+                new MailRendering.Links("https://example.jp/s", "https://example.jp/stop?a=\"><script>"));
 
         assertFalse(mail.html().contains("<script>"), mail.html());
         assertFalse(mail.html().contains("<b>"), mail.html());
@@ -98,8 +104,19 @@ class MailRenderingTest {
 
     @Test
     void onlyWebAddressesAreLinked() {
-        assertThrows(IllegalArgumentException.class, () -> MailRendering.render(DAY, SAKURA, "javascript:alert(1)"));
-        assertThrows(IllegalArgumentException.class, () -> MailRendering.render(DAY, SAKURA, "data:text/html,x"));
+        assertThrows(IllegalArgumentException.class,
+                () -> new MailRendering.Links("https://example.jp/s", "javascript:alert(1)"));
+        assertThrows(IllegalArgumentException.class, () -> new MailRendering.Links("data:text/html,x", "https://example.jp/u"));
+    }
+
+    @Test
+    void theSubjectAndFooterFollowTheReadersLanguage() {
+        RenderedMail mail = MailRendering.render(DAY, SAKURA, "en", LINKS);
+
+        assertEquals("【妊娠12週0日】Today's message from さくら市", mail.subject());
+        assertTrue(mail.text().contains("To stop these e-mails, use this page:\nhttps://mail.example.jp/mail/unsubscribe"),
+                mail.text());
+        assertTrue(mail.html().startsWith("<!DOCTYPE html>\n<html lang=\"en\">"), mail.html());
     }
 
     @Test

@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 import jp.yorisoi.content.DayMessage.Part;
 import jp.yorisoi.content.DayMessage.PartKind;
 import jp.yorisoi.content.DayMessage;
+import jp.yorisoi.content.MailRendering;
 import jp.yorisoi.delivery.DeliveryService.Outcome;
 import jp.yorisoi.delivery.LedgerEntry.DeliveryStatus;
 import jp.yorisoi.delivery.stubs.CrashingLedger;
@@ -34,6 +35,7 @@ import jp.yorisoi.delivery.stubs.DeliveryRig;
 import jp.yorisoi.delivery.stubs.LineStub;
 import jp.yorisoi.delivery.stubs.LostAnswerDynamo;
 import jp.yorisoi.delivery.stubs.SesStub;
+import jp.yorisoi.mail.MailLinks;
 import jp.yorisoi.municipality.Municipality;
 import jp.yorisoi.municipality.Plan;
 import jp.yorisoi.municipality.StaticChannelCredentials;
@@ -63,7 +65,7 @@ class DeliveryServiceIT {
 
     final DeliveryRig rig = DeliveryRig.start(LINE, SES);
     final List<String> counted = new CopyOnWriteArrayList<>();
-    final UnsubscribeLinks links = new UnsubscribeLinks("https://mail.example.jp/unsubscribe",
+    final MailLinks links = new MailLinks("https://mail.example.jp/dev",
             "0123456789abcdef0123".getBytes(StandardCharsets.UTF_8));
     /** Content whose day is one part per active child; a child with id "ask" gets the birth question. */
     final DeliveryContent content = new DeliveryContent() {
@@ -84,8 +86,10 @@ class DeliveryServiceIT {
         }
 
         @Override
-        public MailContent mail(DayMessage message, Municipality municipality, String unsubscribeUrl) {
-            return new MailContent("件名", String.join("\n", lineTexts(message)) + "\n" + unsubscribeUrl, "<p>html</p>");
+        public MailContent mail(DayMessage message, Municipality municipality, String language,
+                MailRendering.Links links) {
+            return new MailContent("件名", String.join("\n", lineTexts(message)) + "\n" + links.settingsUrl() + "\n"
+                    + links.unsubscribeUrl(), "<p>html</p>");
         }
 
         @Override
@@ -379,9 +383,10 @@ class DeliveryServiceIT {
 
         assertEquals(1, rig.ses.sent().size());
         SesStub.SentMail sent = rig.ses.sent().getFirst();
-        assertEquals("info@demo.example.jp", sent.from());
+        assertEquals(SesMailChannel.fromAddress("デモ市", "info@demo.example.jp"), sent.from());
         assertEquals("parent@example.jp", sent.to());
-        String unsubscribeUrl = links.urlFor("demo", reader.readerId());
+        assertEquals(Map.of("municipality", "demo", "reader", reader.readerId()), sent.tags());
+        String unsubscribeUrl = links.unsubscribeUrl("demo", reader.readerId(), CLOCK.instant());
         assertEquals(Map.of("List-Unsubscribe", "<" + unsubscribeUrl + ">",
                 "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"), sent.headers());
         assertTrue(sent.text().endsWith("\n" + unsubscribeUrl), sent.text());
@@ -406,10 +411,41 @@ class DeliveryServiceIT {
         Ledger crashingOnce = CrashingLedger.onceBeforeTheWrite(rig.ledger);
 
         assertThrows(IllegalStateException.class, () -> service(crashingOnce).deliver(jobFor(reader)));
-        assertEquals(DeliveryService.Outcome.ALREADY_DONE, service(crashingOnce).deliver(jobFor(reader)));
+        // the queue brings the job back after its visibility timeout, long after the crashed attempt ended
+        assertEquals(DeliveryService.Outcome.ALREADY_DONE, service(crashingOnce, hoursAfter(1)).deliver(jobFor(reader)));
 
         assertEquals(1, rig.ses.sent().size());
         assertTrue(counted.contains(DeliveryMetrics.MAIL_IN_DOUBT));
+    }
+
+    @Test
+    void aConcurrentDuplicateOfAMailJobSendsNothingAndIsNotCountedInDoubt() {
+        Reader reader = reader(Channel.EMAIL, "parent@example.jp", ReaderStatus.ACTIVE, Child.born("c1", DAY.minusDays(40)));
+        Ledger crashingOnce = CrashingLedger.onceBeforeTheWrite(rig.ledger);
+        assertThrows(IllegalStateException.class, () -> service(crashingOnce).deliver(jobFor(reader)));
+        counted.clear();
+
+        // the same moment: to the duplicate, the first attempt may still be sending
+        assertEquals(DeliveryService.Outcome.ALREADY_DONE, service().deliver(jobFor(reader)));
+
+        assertEquals(1, rig.ses.sent().size());
+        assertEquals(List.of(DeliveryMetrics.ALREADY_DONE), counted);
+        assertEquals(Optional.of(DeliveryStatus.SENDING), ledgerStatus(reader));
+    }
+
+    @Test
+    void aMailSesRefusesIsReleasedWithSesReasonNotLeftInDoubt() {
+        Reader reader = reader(Channel.EMAIL, "parent@example.jp", ReaderStatus.ACTIVE, Child.born("c1", DAY.minusDays(40)));
+        rig.ses.rejectNext("MessageRejected");
+
+        assertThrows(MailSender.MailRejectedException.class, () -> service().deliver(jobFor(reader)));
+
+        LedgerEntry entry = rig.ledger.find("demo", reader.readerId(), DAY.toString()).orElseThrow();
+        assertEquals(DeliveryStatus.RELEASED, entry.status());
+        assertEquals("SES_REJECTED:MessageRejected", entry.reason());
+        assertTrue(counted.contains(DeliveryMetrics.MAIL_REJECTED));
+        assertEquals(DeliveryService.Outcome.SENT, service().deliver(jobFor(reader)), "a redrive sends once fixed");
+        assertEquals(1, rig.ses.sent().size());
     }
 
     @Test

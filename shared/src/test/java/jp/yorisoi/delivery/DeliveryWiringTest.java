@@ -20,8 +20,8 @@ class DeliveryWiringTest {
                 "LEDGER_TABLE", "LedgerTable",
                 "LINE_JOB_QUEUE_URL", "http://127.0.0.1:9/000000000000/LineJobQueue",
                 "MAIL_JOB_QUEUE_URL", "http://127.0.0.1:9/000000000000/MailJobQueue",
-                "UNSUBSCRIBE_BASE_URL", "https://yorisoi.example.jp/unsubscribe",
-                "UNSUBSCRIBE_SECRET", "a-local-secret-long-enough"));
+                "MAIL_PAGES_BASE_URL", "https://abc.execute-api.ap-northeast-1.amazonaws.com/dev",
+                "MAIL_LINK_SECRET", "a-local-secret-long-enough"));
         env.put("STAGE", "dev");
         return env;
     }

@@ -100,8 +100,8 @@ class DynamoLedgerIT {
                 request -> request instanceof UpdateItemRequest);
         DynamoLedger overLossyNetwork = new DynamoLedger(lossy.client(), tables.ledger());
 
-        assertEquals(Claim.CLAIMED, overLossyNetwork.claimExclusive(entry("M1", DeliveryStatus.SENDING), "c1"));
-        assertEquals(Claim.IN_DOUBT, ledger.claimExclusive(entry("M1", DeliveryStatus.SENDING), "c2"));
+        assertEquals(Claim.CLAIMED, overLossyNetwork.claimExclusive(entry("M1", DeliveryStatus.SENDING), "c1", AT.plusSeconds(1)));
+        assertEquals(Claim.IN_DOUBT, ledger.claimExclusive(entry("M1", DeliveryStatus.SENDING), "c2", AT.plusSeconds(1)));
         assertEquals(2, lossy.matchingRequestsSent());
     }
 
@@ -204,14 +204,17 @@ class DynamoLedgerIT {
 
     @Test
     void exclusiveClaimRefusesAnAttemptInFlightOrCrashedButTakesAReleasedOne() {
-        assertEquals(Claim.CLAIMED, ledger.claimExclusive(entry("M1", DeliveryStatus.SENDING), "c1"));
-        assertEquals(Claim.IN_DOUBT, ledger.claimExclusive(entry("M1", DeliveryStatus.SENDING), "c2"));
+        assertEquals(Claim.CLAIMED, ledger.claimExclusive(entry("M1", DeliveryStatus.SENDING), "c1", AT));
+        assertEquals(Claim.IN_FLIGHT, ledger.claimExclusive(entry("M1", DeliveryStatus.SENDING), "c2", AT),
+                "claimed no earlier than the in-flight bound: that attempt may still be sending");
+        assertEquals(Claim.IN_DOUBT, ledger.claimExclusive(entry("M1", DeliveryStatus.SENDING), "c2", AT.plusSeconds(1)),
+                "claimed before it: that attempt stopped at an unknown point");
 
         assertTrue(ledger.complete(entry("M1", DeliveryStatus.RELEASED), "c1"));
 
-        assertEquals(Claim.CLAIMED, ledger.claimExclusive(entry("M1", DeliveryStatus.SENDING), "c3"));
+        assertEquals(Claim.CLAIMED, ledger.claimExclusive(entry("M1", DeliveryStatus.SENDING), "c3", AT));
         assertTrue(ledger.complete(entry("M1", DeliveryStatus.SENT), "c3"));
-        assertEquals(Claim.DONE, ledger.claimExclusive(entry("M1", DeliveryStatus.SENDING), "c4"));
+        assertEquals(Claim.DONE, ledger.claimExclusive(entry("M1", DeliveryStatus.SENDING), "c4", AT));
     }
 
     @Test

@@ -318,7 +318,7 @@ class ParentConversationTest {
 
     @Test
     void aFourteenthChildIsRefusedKindlyBecauseEveryChildMustFitOnePickerOfThirteenButtons() {
-        Child[] thirteen = new Child[ParentConversation.MAX_ACTIVE_CHILDREN];
+        Child[] thirteen = new Child[RegistrationRules.MAX_ACTIVE_CHILDREN];
         for (int i = 0; i < thirteen.length; i++) {
             thirteen[i] = Child.born("c" + (i + 1), TODAY.minusDays(400 + i));
         }

@@ -41,6 +41,6 @@ public record LocalTables(DynamoDbClient dynamo, Map<String, String> names) {
     /** The table variables a function reads (template.yaml's environment names), pointing at these tables. */
     public Map<String, String> environment() {
         return Map.of("READERS_TABLE", readers(), "MUNICIPALITIES_TABLE", municipalities(), "CONTENT_TABLE", content(),
-                "LEDGER_TABLE", ledger(), "EVENTS_TABLE", events());
+                "LEDGER_TABLE", ledger(), "EVENTS_TABLE", events(), "COUNTERS_TABLE", names.get("CountersTable"));
     }
 }

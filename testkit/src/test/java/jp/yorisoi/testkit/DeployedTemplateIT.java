@@ -99,10 +99,29 @@ class DeployedTemplateIT {
                     "dynamodb:Query ContentTable",
                     "dynamodb:GetItem LedgerTable",
                     "dynamodb:UpdateItem LedgerTable", // DynamoLedger.claimExclusive, complete
-                    "ssm:GetParameter parameter/yorisoi/${Stage}/mail/unsubscribe-secret", // DeliveryWiring
+                    "ssm:GetParameter parameter/yorisoi/${Stage}/mail/link-secret", // DeliveryWiring.mailLinkSecret
                     "ses:SendEmail identity/${MailIdentity}", // SesMailChannel
                     "ses:SendEmail identity/*@${MailIdentity}",
-                    "ses:SendEmail configuration-set/*"), // SES_CONFIGURATION_SET when set
+                    "ses:SendEmail configuration-set/${MailConfigurationSet}"), // the stack's, for bounce events
+            "MailPagesFunction", Set.of(
+                    "managed:AWSLambdaBasicExecutionRole",
+                    "managed:AWSXrayWriteOnlyAccess",
+                    "dynamodb:GetItem ReadersTable", // DynamoReaderStore.find, findByAddress
+                    "dynamodb:PutItem ReadersTable", // DynamoReaderStore.save: signup, confirm, settings, unsubscribe
+                    "dynamodb:DeleteItem ReadersTable", // DynamoReaderStore.delete: "delete my data"
+                    "dynamodb:GetItem MunicipalitiesTable", // DynamoMunicipalityStore.find
+                    "dynamodb:UpdateItem CountersTable", // DynamoCounters.increment: signup rate limits
+                    "ssm:GetParameter parameter/yorisoi/${Stage}/mail/link-secret", // the same key as the sender's
+                    "ses:SendEmail identity/${MailIdentity}", // SesMailChannel: the confirmation mail
+                    "ses:SendEmail identity/*@${MailIdentity}",
+                    "ses:SendEmail configuration-set/${MailConfigurationSet}"),
+            "MailFeedbackFunction", Set.of(
+                    "managed:AWSLambdaBasicExecutionRole",
+                    "managed:AWSXrayWriteOnlyAccess",
+                    "dynamodb:GetItem ReadersTable", // DynamoReaderStore.find
+                    "dynamodb:PutItem ReadersTable", // DynamoReaderStore.save: UNREACHABLE
+                    "dynamodb:UpdateItem CountersTable", // DynamoCounters.increment: soft bounces
+                    "sqs:SendMessage MailFeedbackFailureQueue"), // Lambda's OnFailure destination
             "AdminApiFunction", Set.of(
                     "managed:AWSLambdaBasicExecutionRole",
                     "managed:AWSXrayWriteOnlyAccess",

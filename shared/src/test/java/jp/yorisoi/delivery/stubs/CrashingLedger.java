@@ -75,8 +75,8 @@ public final class CrashingLedger implements Ledger {
     }
 
     @Override
-    public Claim claimExclusive(LedgerEntry sending, String claimId) {
-        return ledger.claimExclusive(sending, claimId);
+    public Claim claimExclusive(LedgerEntry sending, String claimId, Instant inFlightSince) {
+        return ledger.claimExclusive(sending, claimId, inFlightSince);
     }
 
     @Override

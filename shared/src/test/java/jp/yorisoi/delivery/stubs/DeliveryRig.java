@@ -23,7 +23,7 @@ import jp.yorisoi.delivery.LedgerEntry;
 import jp.yorisoi.delivery.LinePushChannel;
 import jp.yorisoi.delivery.SesMailChannel;
 import jp.yorisoi.delivery.SqsJobQueue;
-import jp.yorisoi.delivery.UnsubscribeLinks;
+import jp.yorisoi.mail.MailLinks;
 import jp.yorisoi.municipality.DynamoMunicipalityStore;
 import jp.yorisoi.municipality.StaticChannelCredentials;
 import jp.yorisoi.reader.Channel;
@@ -68,7 +68,7 @@ public final class DeliveryRig implements AutoCloseable {
     public final DynamoCatalogue catalogue;
     public final DynamoLedger ledger;
     public final DynamoBroadcastStore broadcasts;
-    public final UnsubscribeLinks unsubscribeLinks = new UnsubscribeLinks("https://yorisoi.example.jp/unsubscribe",
+    public final MailLinks mailLinks = new MailLinks("https://yorisoi.example.jp/dev",
             "integration-test-secret".getBytes(StandardCharsets.UTF_8));
     public final QueueDriver driver;
 
@@ -141,7 +141,7 @@ public final class DeliveryRig implements AutoCloseable {
         return new DeliveryService(readers, municipalities,
                 new ComposedDeliveryContent(new DayComposer(catalogue), broadcasts), ledgerToUse,
                 lineChannel(lineReadTimeout), new SesMailChannel(sesClient, Optional.of("yorisoi-daily")),
-                unsubscribeLinks, metrics, clock, broadcasts);
+                mailLinks, metrics, clock, broadcasts);
     }
 
     public List<String> deadLetters(String logicalId) {

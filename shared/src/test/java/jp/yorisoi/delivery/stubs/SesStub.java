@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * SES v2 SendEmail ({@code POST /v2/email/outbound-emails}) for tests: records each accepted mail and can answer
@@ -28,13 +29,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SesStub implements AutoCloseable {
 
     public record SentMail(String from, String to, String subject, String text, String html,
-            Map<String, String> headers, String configurationSet) {}
+            Map<String, String> headers, String configurationSet, Map<String, String> tags) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WireMockServer server;
     private final List<SentMail> sent = new CopyOnWriteArrayList<>();
     private final AtomicInteger throttleNext = new AtomicInteger();
+    private final AtomicReference<String> rejectNext = new AtomicReference<>();
 
     public SesStub() {
         server = new WireMockServer(WireMockConfiguration.options()
@@ -54,6 +56,12 @@ public final class SesStub implements AutoCloseable {
         return this;
     }
 
+    /** The next call is refused with this SES error type (400), e.g. MessageRejectedException. */
+    public SesStub rejectNext(String errorType) {
+        rejectNext.set(errorType);
+        return this;
+    }
+
     public List<SentMail> sent() {
         return List.copyOf(sent);
     }
@@ -61,6 +69,7 @@ public final class SesStub implements AutoCloseable {
     public void reset() {
         sent.clear();
         throttleNext.set(0);
+        rejectNext.set(null);
     }
 
     @Override
@@ -88,7 +97,17 @@ public final class SesStub implements AutoCloseable {
                         .withBody("{\"message\":\"Maximum sending rate exceeded.\"}")
                         .build();
             }
+            String rejection = rejectNext.getAndSet(null);
+            if (rejection != null) {
+                return aResponse().withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withHeader("x-amzn-ErrorType", rejection)
+                        .withBody("{\"message\":\"Email address is not verified.\"}")
+                        .build();
+            }
             JsonNode body = parse(request.getBodyAsString());
+            Map<String, String> tags = new LinkedHashMap<>();
+            body.path("EmailTags").forEach(t -> tags.put(t.path("Name").asText(), t.path("Value").asText()));
             JsonNode simple = body.path("Content").path("Simple");
             Map<String, String> headers = new LinkedHashMap<>();
             simple.path("Headers").forEach(h -> headers.put(h.path("Name").asText(), h.path("Value").asText()));
@@ -98,7 +117,8 @@ public final class SesStub implements AutoCloseable {
                     simple.path("Body").path("Text").path("Data").asText(),
                     simple.path("Body").path("Html").path("Data").asText(),
                     headers,
-                    body.path("ConfigurationSetName").isMissingNode() ? null : body.path("ConfigurationSetName").asText()));
+                    body.path("ConfigurationSetName").isMissingNode() ? null : body.path("ConfigurationSetName").asText(),
+                    tags));
             return aResponse().withStatus(200)
                     .withHeader("Content-Type", "application/json")
                     .withBody("{\"MessageId\":\"" + UUID.randomUUID() + "\"}")

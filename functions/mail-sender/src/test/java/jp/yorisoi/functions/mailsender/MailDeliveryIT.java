@@ -95,14 +95,16 @@ class MailDeliveryIT {
 
         assertEquals(2, rig.ses.sent().size());
         SesStub.SentMail mail = mailsTo("expecting@example.jp").getFirst();
-        assertEquals("info@demo.example.jp", mail.from());
+        assertEquals("=?UTF-8?B?44OH44Oi5biC?= <info@demo.example.jp>", mail.from(), "デモ市 as the sender's name");
         assertEquals("【妊娠14週2日】デモ市からのきょうのメッセージ", mail.subject());
         assertTrue(mail.text().startsWith("【妊娠14週2日】\nP100\n\nL100\nデモ市より"), mail.text());
         assertTrue(mail.html().contains("P100"));
-        String unsubscribe = rig.unsubscribeLinks.urlFor(TOWN, expecting.readerId());
+        String unsubscribe = rig.mailLinks.unsubscribeUrl(TOWN, expecting.readerId(), CLOCK.instant());
         assertEquals(Map.of("List-Unsubscribe", "<" + unsubscribe + ">",
                 "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"), mail.headers());
         assertTrue(mail.text().contains(unsubscribe));
+        assertTrue(mail.text().contains(rig.mailLinks.settingsUrl(TOWN, expecting.readerId(), CLOCK.instant())));
+        assertTrue(mail.html().contains(unsubscribe.replace("&", "&amp;")), mail.html());
         assertEquals("yorisoi-daily", mail.configurationSet());
         assertEquals(1, mailsTo("twins@example.jp").size());
         assertTrue(mailsTo("twins@example.jp").getFirst().text().startsWith("【生後45日】\nC45\n\n"));
