@@ -61,8 +61,13 @@ public final class CachedMonthlyLimit implements Ledger {
     }
 
     @Override
-    public Claim claimExclusive(LedgerEntry sending, String claimId) {
-        return ledger.claimExclusive(sending, claimId);
+    public Claim claimExclusive(LedgerEntry sending, String claimId, Instant inFlightSince) {
+        return ledger.claimExclusive(sending, claimId, inFlightSince);
+    }
+
+    @Override
+    public boolean completeChunk(LedgerEntry done, String claimId, Broadcast.Progress tally) {
+        return ledger.completeChunk(done, claimId, tally);
     }
 
     @Override
@@ -70,8 +75,4 @@ public final class CachedMonthlyLimit implements Ledger {
         return ledger.complete(done, claimId);
     }
 
-    @Override
-    public boolean completeChunk(LedgerEntry done, String claimId, Broadcast.Progress tally) {
-        return ledger.completeChunk(done, claimId, tally);
-    }
 }

@@ -74,12 +74,12 @@ public final class DeliveryService {
     public DeliveryService(ReaderStore readers, MunicipalityStore municipalities, DeliveryContent content,
             Ledger ledger, LineMessenger line, MailSender mail, MailLinks mailLinks,
             DeliveryMetrics metrics, Clock clock) {
-        this(readers, municipalities, content, ledger, line, mail, unsubscribeLinks, metrics, clock, null);
+        this(readers, municipalities, content, ledger, line, mail, mailLinks, metrics, clock, null);
     }
 
     /** With {@code broadcasts}, a LINE service also multicasts broadcast chunks ({@link BroadcastChunkSender}). */
     public DeliveryService(ReaderStore readers, MunicipalityStore municipalities, DeliveryContent content,
-            Ledger ledger, LineMessenger line, MailSender mail, UnsubscribeLinks unsubscribeLinks,
+            Ledger ledger, LineMessenger line, MailSender mail, MailLinks mailLinks,
             DeliveryMetrics metrics, Clock clock, BroadcastStore broadcasts) {
         this.broadcastChunks = broadcasts == null || line == null ? null
                 : new BroadcastChunkSender(broadcasts, readers, content, ledger, line, metrics, clock);

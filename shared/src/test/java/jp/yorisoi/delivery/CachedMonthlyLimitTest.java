@@ -80,7 +80,12 @@ class CachedMonthlyLimitTest {
         }
 
         @Override
-        public Claim claimExclusive(LedgerEntry sending, String claimId) {
+        public Claim claimExclusive(LedgerEntry sending, String claimId, Instant inFlightSince) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean completeChunk(LedgerEntry done, String claimId, Broadcast.Progress tally) {
             throw new UnsupportedOperationException();
         }
 
@@ -89,9 +94,5 @@ class CachedMonthlyLimitTest {
             throw new UnsupportedOperationException();
         }
 
-        @Override
-        public boolean completeChunk(LedgerEntry done, String claimId, Broadcast.Progress tally) {
-            throw new UnsupportedOperationException();
-        }
     }
 }
