@@ -19,6 +19,9 @@ import jp.yorisoi.content.DynamoCatalogue;
 import jp.yorisoi.delivery.ComposedDeliveryContent;
 import jp.yorisoi.delivery.DeliveryMetrics;
 import jp.yorisoi.delivery.DeliveryService;
+import jp.yorisoi.delivery.TodayByReply;
+import jp.yorisoi.line.LineReplier;
+import jp.yorisoi.registration.TodaysMessage;
 import jp.yorisoi.delivery.DynamoLedger;
 import jp.yorisoi.delivery.FanOutService;
 import jp.yorisoi.delivery.LineMessenger;
@@ -64,6 +67,11 @@ final class LocalDelivery {
         return new FanOutService(municipalities, readers, new SqsJobQueue(services.sqs(), Map.of(
                 Channel.LINE, services.queueUrl("LineJobQueue"),
                 Channel.EMAIL, services.queueUrl("MailJobQueue"))));
+    }
+
+    /** The webhook's "today's message": the senders' composer and ledger, answered by reply. */
+    TodaysMessage todayByReply(LineReplier replier) {
+        return new TodayByReply(deliveries(null, null, null), replier);
     }
 
     /** Pollers feeding both sender handlers and the hourly fan-out; the caller closes them at shutdown. */

@@ -131,7 +131,7 @@ public final class LocalRunner implements AutoCloseable {
             Optional<ContentDirectory.Summary> seeded = ContentDirectory.inCheckout().map(dir -> ContentDirectory.read(dir)
                     .writeTo(new DynamoCatalogue(dynamoDb, services.table("ContentTable")), municipalities));
             LocalDelivery delivery = new LocalDelivery(services);
-            routes(services, delivery.fanOut(), config.catchUpWindow(), server.routes());
+            routes(services, delivery, config.catchUpWindow(), server.routes());
             // What Lambda's triggers do in the cloud: the job queues drained into the senders, the hourly fan-out.
             delivery.start(server.baseUri().resolve("/unsubscribe")).forEach(resources::push);
             server.serve();
@@ -149,16 +149,19 @@ public final class LocalRunner implements AutoCloseable {
      * {@code jp.yorisoi.functions.admin.AdminApiHandler} ("AdminApiFunction"), each built with its ports over
      * {@code services}; the admin API with the local catch-up window (days ahead allowed).
      */
-    static void routes(LocalServices services, FanOutService fanOut, CatchUpWindow catchUp, ApiRoutes routes) {
+    static void routes(LocalServices services, LocalDelivery delivery, CatchUpWindow catchUp, ApiRoutes routes) {
         DynamoDbClient dynamo = services.dynamoDb();
         ChannelCredentials credentials = services.channelCredentials();
+        LineReplyChannel replier = new LineReplyChannel(credentials, services.lineApiBaseUrl());
+        FanOutService fanOut = delivery.fanOut();
         routes.add("POST", "/webhook/{municipalityId}", "LineWebhookFunction", new LineWebhookHandler(
                 new DynamoReaderStore(dynamo, services.table("ReadersTable")),
                 new DynamoMunicipalityStore(dynamo, services.table("MunicipalitiesTable")),
                 new DynamoProcessedEvents(dynamo, services.table("ProcessedEventsTable"), services.clock()),
                 credentials,
-                new LineReplyChannel(credentials, services.lineApiBaseUrl()),
+                replier,
                 DayPreview.of(new DayComposer(new DynamoCatalogue(dynamo, services.table("ContentTable")))),
+                delivery.todayByReply(replier),
                 services.clock()));
         // No Lambda here: the catch-up run is made in-process before the API answers, so that what the answer
         // counts is on the job queues when a simulation moves on (deployed, the fan-out function makes it later).

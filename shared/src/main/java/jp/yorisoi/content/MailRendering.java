@@ -4,24 +4,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import jp.yorisoi.content.DayMessage.Part;
+import jp.yorisoi.copy.Copy;
 import jp.yorisoi.municipality.Municipality;
 
 /**
  * Renders one day's parts as one e-mail with a section per part (DOMAIN.md: one delivery a day), in plain
- * text and in a simple HTML alternative that escapes every text, with a footer telling how to stop.
+ * text and in a simple HTML alternative that escapes every text, with a footer telling how to stop; the words
+ * around the parts are in the reader's language ({@code copy/mail.<language>.properties}).
  */
 public final class MailRendering {
 
+    static final String AREA = "mail";
     private static final String FOOTER_RULE = "――――――――――";
-    private static final String STOP_WITH_LINK = "このメールの配信を止めるには、次のページから手続きしてください。";
-    // The sender also sets List-Unsubscribe (RFC 8058), which mail apps show as their own unsubscribe button.
-    private static final String STOP_WITHOUT_LINK = "このメールの配信を止めるには、メールソフトの「配信停止」（登録解除）をお使いください。";
 
     private MailRendering() {}
 
     /** The e-mail without a link to stop: the footer points at the mail app's unsubscribe button. */
-    public static RenderedMail render(DayMessage message, Municipality municipality) {
-        return render(message, municipality, null);
+    public static RenderedMail render(DayMessage message, Municipality municipality, String language) {
+        return render(message, municipality, language, null);
     }
 
     /**
@@ -31,7 +31,8 @@ public final class MailRendering {
      * @throws IllegalArgumentException when the message is empty (an empty day sends nothing) or the address
      *                                  is not http(s)
      */
-    public static RenderedMail render(DayMessage message, Municipality municipality, String unsubscribeUrl) {
+    public static RenderedMail render(DayMessage message, Municipality municipality, String language,
+            String unsubscribeUrl) {
         Objects.requireNonNull(municipality, "municipality");
         if (message.isEmpty()) {
             throw new IllegalArgumentException("an empty day is not mailed");
@@ -39,38 +40,42 @@ public final class MailRendering {
         if (unsubscribeUrl != null && !isWebAddress(unsubscribeUrl)) {
             throw new IllegalArgumentException("the unsubscribe address must be http(s)");
         }
-        String subject = subject(message, municipality);
-        return new RenderedMail(subject, text(message.parts(), unsubscribeUrl),
-                html(subject, message.parts(), unsubscribeUrl));
+        Copy copy = Copy.of(AREA, language);
+        String subject = subject(message, municipality, copy);
+        return new RenderedMail(subject, text(message.parts(), unsubscribeUrl, copy),
+                html(subject, message.parts(), unsubscribeUrl, copy));
     }
 
     /** 【妊娠12週0日】〇〇市からのきょうのメッセージ: the first heading tells at a glance whose day it is. */
-    static String subject(DayMessage message, Municipality municipality) {
+    static String subject(DayMessage message, Municipality municipality, Copy copy) {
         String heading = message.parts().stream()
                 .map(Part::heading)
                 .filter(Objects::nonNull)
                 .findFirst()
                 .orElse("");
-        return heading + municipality.name() + "からのきょうのメッセージ";
+        return copy.text("subject", heading, municipality.name()).strip();
     }
 
-    private static String text(List<Part> parts, String unsubscribeUrl) {
+    private static String text(List<Part> parts, String unsubscribeUrl, Copy copy) {
         StringBuilder text = new StringBuilder();
         for (Part part : parts) {
             text.append(LinePacking.render(part)).append("\n\n");
         }
         text.append(FOOTER_RULE).append('\n');
         if (unsubscribeUrl == null) {
-            text.append(STOP_WITHOUT_LINK).append('\n');
+            text.append(copy.text("stopWithoutLink")).append('\n');
         } else {
-            text.append(STOP_WITH_LINK).append('\n').append(unsubscribeUrl).append('\n');
+            text.append(copy.text("stopWithLink")).append('\n').append(unsubscribeUrl).append('\n');
         }
         return text.toString();
     }
 
-    private static String html(String subject, List<Part> parts, String unsubscribeUrl) {
+    private static String html(String subject, List<Part> parts, String unsubscribeUrl, Copy copy) {
+        // やさしい日本語 is Japanese to a browser or a screen reader
+        String lang = copy.language().startsWith("ja") ? "ja" : escape(copy.language());
         StringBuilder html = new StringBuilder()
-                .append("<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"UTF-8\">\n<title>")
+                .append("<!DOCTYPE html>\n<html lang=\"").append(lang)
+                .append("\">\n<head>\n<meta charset=\"UTF-8\">\n<title>")
                 .append(escape(subject))
                 .append("</title>\n</head>\n<body>\n");
         for (Part part : parts) {
@@ -82,10 +87,10 @@ public final class MailRendering {
         }
         html.append("<hr>\n<p>");
         if (unsubscribeUrl == null) {
-            html.append(escape(STOP_WITHOUT_LINK));
+            html.append(escape(copy.text("stopWithoutLink")));
         } else {
             String url = escape(unsubscribeUrl);
-            html.append(escape(STOP_WITH_LINK)).append("<br>\n<a href=\"").append(url).append("\">")
+            html.append(escape(copy.text("stopWithLink"))).append("<br>\n<a href=\"").append(url).append("\">")
                     .append(url).append("</a>");
         }
         return html.append("</p>\n</body>\n</html>\n").toString();

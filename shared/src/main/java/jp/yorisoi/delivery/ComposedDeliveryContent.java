@@ -36,8 +36,8 @@ public final class ComposedDeliveryContent implements DeliveryContent {
     }
 
     @Override
-    public MailContent mail(DayMessage message, Municipality municipality, String unsubscribeUrl) {
-        RenderedMail rendered = MailRendering.render(message, municipality, unsubscribeUrl);
+    public MailContent mail(DayMessage message, Municipality municipality, String language, String unsubscribeUrl) {
+        RenderedMail rendered = MailRendering.render(message, municipality, language, unsubscribeUrl);
         return new MailContent(rendered.subject(), rendered.text(), rendered.html());
     }
 

@@ -19,8 +19,8 @@ public interface DeliveryContent {
     /** 1–5 LINE texts, each at most 5,000 UTF-16 units. */
     List<String> lineTexts(DayMessage message);
 
-    /** One e-mail for the message, its footer linking to the reader's unsubscribe page. */
-    MailContent mail(DayMessage message, Municipality municipality, String unsubscribeUrl);
+    /** One e-mail for the message in the reader's language, its footer linking to the reader's unsubscribe page. */
+    MailContent mail(DayMessage message, Municipality municipality, String language, String unsubscribeUrl);
 
     /**
      * The children whose birth the job's message asks about ("has the baby been born?"); the sender records the

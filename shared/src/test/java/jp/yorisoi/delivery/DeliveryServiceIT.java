@@ -79,7 +79,8 @@ class DeliveryServiceIT {
         }
 
         @Override
-        public MailContent mail(DayMessage message, Municipality municipality, String unsubscribeUrl) {
+        public MailContent mail(DayMessage message, Municipality municipality, String language,
+                String unsubscribeUrl) {
             return new MailContent("件名", String.join("\n", lineTexts(message)) + "\n" + unsubscribeUrl, "<p>html</p>");
         }
 
