@@ -21,6 +21,9 @@ import jp.yorisoi.delivery.ComposedDeliveryContent;
 import jp.yorisoi.delivery.DeliveryMetrics;
 import jp.yorisoi.delivery.DeliveryService;
 import jp.yorisoi.delivery.DynamoBroadcastStore;
+import jp.yorisoi.delivery.TodayByReply;
+import jp.yorisoi.line.LineReplier;
+import jp.yorisoi.registration.TodaysMessage;
 import jp.yorisoi.delivery.DynamoLedger;
 import jp.yorisoi.delivery.FanOutService;
 import jp.yorisoi.delivery.LineMessenger;
@@ -66,6 +69,11 @@ final class LocalDelivery {
         return new FanOutService(municipalities, readers, new SqsJobQueue(services.sqs(), Map.of(
                 Channel.LINE, services.queueUrl("LineJobQueue"),
                 Channel.EMAIL, services.queueUrl("MailJobQueue"))));
+    }
+
+    /** The webhook's "today's message": the senders' composer and ledger, answered by reply. */
+    TodaysMessage todayByReply(LineReplier replier) {
+        return new TodayByReply(deliveries(null, null, null), replier);
     }
 
     /** Pollers feeding both sender handlers and the hourly fan-out; the caller closes them at shutdown. */

@@ -149,7 +149,7 @@ public final class LocalRunner implements AutoCloseable {
                     .writeTo(new DynamoCatalogue(dynamoDb, services.table("ContentTable")), municipalities,
                             services.clock().instant()));
             LocalDelivery delivery = new LocalDelivery(services);
-            routes(services, delivery.fanOut(), config.catchUpWindow(), server.apiBaseUri(), server.routes());
+            routes(services, delivery, config.catchUpWindow(), server.apiBaseUri(), server.routes());
             // What Lambda's triggers do in the cloud: the job queues drained into the senders, the hourly fan-out.
             // mail links point at the pages on the API's stage, as MAIL_PAGES_BASE_URL does deployed
             delivery.start(server.apiBaseUri()).forEach(resources::push);
@@ -195,17 +195,20 @@ public final class LocalRunner implements AutoCloseable {
      * ("MailPagesFunction"), each built with its ports over {@code services}; the admin API with the local catch-up
      * window (days ahead allowed), the pages with the demo's fixed link key and links to {@code apiBase}.
      */
-    static void routes(LocalServices services, FanOutService fanOut, CatchUpWindow catchUp, URI apiBase,
+    static void routes(LocalServices services, LocalDelivery delivery, CatchUpWindow catchUp, URI apiBase,
             ApiRoutes routes) {
         DynamoDbClient dynamo = services.dynamoDb();
         ChannelCredentials credentials = services.channelCredentials();
+        LineReplyChannel replier = new LineReplyChannel(credentials, services.lineApiBaseUrl());
+        FanOutService fanOut = delivery.fanOut();
         routes.add("POST", "/webhook/{municipalityId}", "LineWebhookFunction", new LineWebhookHandler(
                 CountingReaderStore.inTable(dynamo, services.table("ReadersTable")),
                 new DynamoMunicipalityStore(dynamo, services.table("MunicipalitiesTable")),
                 new DynamoProcessedEvents(dynamo, services.table("ProcessedEventsTable"), services.clock()),
                 credentials,
-                new LineReplyChannel(credentials, services.lineApiBaseUrl()),
+                replier,
                 DayPreview.of(new DayComposer(new DynamoCatalogue(dynamo, services.table("ContentTable")))),
+                delivery.todayByReply(replier),
                 services.clock()));
         // No Lambda here: the catch-up run is made in-process before the API answers, so that what the answer
         // counts is on the job queues when a simulation moves on (deployed, the fan-out function makes it later).

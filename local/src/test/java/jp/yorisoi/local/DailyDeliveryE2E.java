@@ -43,6 +43,7 @@ class DailyDeliveryE2E {
         LineParent parent = new LineParent(runner.apiBaseUri(), "demo", "demo-channel-secret",
                 "U0e2e0000000000000000000000000002");
         parent.follow();
+        parent.tap("a=agree&v=ja");
         parent.pickDate("a=due", "2027-06-03");
         parent.tap("a=role&v=PARTNER");
         parent.tap("a=lang&v=ja");

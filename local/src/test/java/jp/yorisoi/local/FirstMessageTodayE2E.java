@@ -51,6 +51,7 @@ class FirstMessageTodayE2E {
         LineParent parent = new LineParent(runner.apiBaseUri(), "demo", "demo-channel-secret",
                 "U0e2e0000000000000000000000000007");
         parent.follow();
+        parent.tap("a=agree&v=ja");
         parent.pickDate("a=due", "2027-06-03");
         parent.tap("a=role&v=MOTHER");
         parent.tap("a=lang&v=ja");

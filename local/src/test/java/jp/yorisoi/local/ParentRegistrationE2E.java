@@ -37,6 +37,8 @@ class ParentRegistrationE2E {
 
         assertEquals(200, parent.follow());
         assertTrue(parent.lastReplyText().contains("よりそい町"), parent.lastReplyText());
+        assertTrue(parent.lastReplyText().contains("https://demo.yorisoi.example/privacy"), parent.lastReplyText());
+        parent.tap("a=agree&v=ja");
 
         parent.pickDate("a=due", "2027-06-03");
         parent.tap("a=role&v=MOTHER");

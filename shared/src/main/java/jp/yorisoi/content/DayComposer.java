@@ -97,7 +97,7 @@ public final class DayComposer {
             case Position.Child c -> c.ageDays();
             default -> throw new IllegalStateException("no content at " + position.getClass().getSimpleName());
         };
-        String heading = Headings.of(position);
+        String heading = Headings.of(position, day.language);
         boolean baseAdded = day.inLanguage(lang -> catalogue.daily(base, track, dayNumber, lang))
                 .map(text -> day.add(PartKind.BASE, childId, heading, text))
                 .orElse(false);
@@ -122,7 +122,8 @@ public final class DayComposer {
             return;
         }
         day.inLanguage(lang -> catalogue.birthday(town, years, lang))
-                .ifPresent(text -> day.add(PartKind.BIRTHDAY, child.childId(), Headings.birthday(years), day.signed(text)));
+                .ifPresent(text -> day.add(PartKind.BIRTHDAY, child.childId(), Headings.birthday(years, day.language),
+                        day.signed(text)));
         if (years == municipality.endBirthday()) {
             day.add(PartKind.NOTICE, child.childId(), null, othersContinue
                     ? ServiceNotices.childProgramEnded(day.language, years)

@@ -14,6 +14,7 @@ import jp.yorisoi.municipality.Municipality;
  */
 public final class MailRendering {
 
+    static final String AREA = "mail";
     private static final String FOOTER_RULE = "――――――――――";
     private static final String COPY = "mail";
 

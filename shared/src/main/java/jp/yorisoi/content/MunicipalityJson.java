@@ -21,7 +21,8 @@ import jp.yorisoi.schedule.ProgramSchedule;
 /**
  * Reads a town's settings file ({@code content/municipalities/<id>/municipality.json}) into a {@link Municipality}.
  * Field names are those of the record; {@code endBirthday} defaults to 3, {@code languages} to ["ja"],
- * {@code active} to true, and {@code senderEmail} may be left out when the town has no e-mail channel.
+ * {@code active} to true, {@code consentVersion} to 1, and {@code senderEmail} may be left out when the town has no
+ * e-mail channel, {@code privacyUrl} (https) when it has no privacy page.
  * Unknown fields are rejected so a misspelt setting is not silently ignored.
  */
 public final class MunicipalityJson {
@@ -35,7 +36,7 @@ public final class MunicipalityJson {
     static final int MAX_SIGNATURE_LENGTH = 100;
 
     private static final Set<String> FIELDS = Set.of("municipalityId", "name", "signature", "consultation", "plan",
-            "endBirthday", "deliveryHour", "languages", "senderEmail", "active");
+            "endBirthday", "deliveryHour", "languages", "senderEmail", "active", "privacyUrl", "consentVersion");
 
     private MunicipalityJson() {}
 
@@ -90,12 +91,14 @@ public final class MunicipalityJson {
             List<String> languages = languages();
             String senderEmail = text("senderEmail", false);
             boolean active = bool("active", true);
+            String privacyUrl = text("privacyUrl", false);
+            int consentVersion = number("consentVersion", Municipality.FIRST_CONSENT_VERSION);
             if (!problems.isEmpty()) {
                 return null;
             }
             try {
                 return new Municipality(id, name, signature, consultation, plan, endBirthday, deliveryHour,
-                        languages, senderEmail, active);
+                        languages, senderEmail, active, privacyUrl, consentVersion);
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
                 return null;

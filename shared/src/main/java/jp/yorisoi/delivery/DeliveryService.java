@@ -105,6 +105,86 @@ public final class DeliveryService {
         UNREACHABLE
     }
 
+    /** What became of a request for today's message by reply. */
+    public enum ReplyOutcome {
+        /** The day was claimed and sent as the reply: the scheduled push will find it done. */
+        SENT,
+        /** The day was delivered before (or is being pushed now): sent again as the reply, free of charge. */
+        SENT_AGAIN,
+        /** The reader has no message today: nothing sent. */
+        NOTHING_TO_SEND
+    }
+
+    /** Sends texts as the reply to the reader's request; a {@link LineReplyFailure} says whether LINE refused it. */
+    @FunctionalInterface
+    public interface LineReply {
+        void send(List<String> texts);
+    }
+
+    /** A reply that failed; {@code refused} when LINE answered with an error, so that nothing reached the reader. */
+    public static final class LineReplyFailure extends RuntimeException {
+        private final boolean refused;
+
+        public LineReplyFailure(String message, boolean refused, Throwable cause) {
+            super(message, cause);
+            this.refused = refused;
+        }
+
+        public boolean refused() {
+            return refused;
+        }
+    }
+
+    /**
+     * Today's message at the reader's request, as the reply to it (free: replies are not billed and count toward no
+     * monthly limit). The day is claimed in the ledger like a push, but exclusively and marked
+     * {@link LedgerEntry#BY_REPLY}, because a reply cannot be repeated with a retry key: a reader whose message was not
+     * sent yet gets it now, once, and the scheduled push finds the day done. A day already delivered is sent again as
+     * the reply, which is what the reader asked for.
+     *
+     * @param job the reader's daily job of the day, as the fan-out would enqueue it
+     * @throws LineReplyFailure when the reply failed: RELEASED when LINE refused it (the push may still send the day),
+     *                          IN_DOUBT when it may have arrived (nothing is pushed after it)
+     */
+    public ReplyOutcome replyToday(DeliveryJob job, Reader reader, Municipality municipality, LineReply reply) {
+        if (!job.isDaily() || job.channel() != Channel.LINE) {
+            throw new IllegalArgumentException("only a LINE reader's daily delivery is sent by reply");
+        }
+        DayMessage message = content.messageFor(job, reader, municipality);
+        if (message.isEmpty()) {
+            return ReplyOutcome.NOTHING_TO_SEND;
+        }
+        List<String> texts = content.lineTexts(message);
+        String claimId = newClaimId();
+        LedgerEntry sending = entry(job, reader.role(), DeliveryStatus.SENDING, 0, LedgerEntry.BY_REPLY);
+        if (ledger.claimExclusive(sending, claimId) != Ledger.Claim.CLAIMED) {
+            reply.send(texts);
+            return ReplyOutcome.SENT_AGAIN;
+        }
+        try {
+            recordBirthQuestion(job, reader, municipality);
+            reply.send(texts);
+        } catch (LineReplyFailure e) {
+            if (e.refused()) {
+                forgetBirthQuestion(job, reader, municipality);
+                ledger.complete(entry(job, reader, DeliveryStatus.RELEASED, 0), claimId);
+            } else {
+                ledger.complete(entry(job, reader.role(), DeliveryStatus.IN_DOUBT, 0, LedgerEntry.REPLY_IN_DOUBT), claimId);
+                metrics.count(DeliveryMetrics.SENDING_IN_DOUBT);
+                LOG.warn("today's message by reply to reader {} of municipality {} may or may not have arrived: marked "
+                        + "in doubt, not pushed", job.readerId(), job.municipalityId());
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            // the birth question could not be recorded: nothing was sent, the push may still send the day
+            ledger.complete(entry(job, reader, DeliveryStatus.RELEASED, 0), claimId);
+            throw e;
+        }
+        ledger.complete(entry(job, reader.role(), DeliveryStatus.SENT, texts.size(), LedgerEntry.BY_REPLY), claimId);
+        metrics.count(DeliveryMetrics.SENT);
+        return ReplyOutcome.SENT;
+    }
+
     /** The retry key LINE sees for this delivery: the same for every attempt of the same (town, reader, day). */
     public static UUID retryKey(DeliveryJob job) {
         return UUID.nameUUIDFromBytes((job.municipalityId() + "|" + job.readerId() + "|" + job.deliveryKey())

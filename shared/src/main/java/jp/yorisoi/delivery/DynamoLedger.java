@@ -71,7 +71,8 @@ public final class DynamoLedger implements Ledger, DeliveryTally {
     @Override
     public Claim claim(LedgerEntry sending, String claimId, Instant resendableSince) {
         return claimIf(sending, claimId, "attribute_not_exists(pk) OR #status = :released OR (#status = :sending AND "
-                + "(attribute_not_exists(claimedAt) OR claimedAt >= :since))", resendableSince);
+                + "(attribute_not_exists(claimedAt) OR claimedAt >= :since) AND "
+                + "(attribute_not_exists(#reason) OR #reason <> :byReply))", resendableSince);
     }
 
     /** One conditional write: two concurrent attempts cannot both claim an e-mail. */
@@ -97,7 +98,9 @@ public final class DynamoLedger implements Ledger, DeliveryTally {
                 .value(":released", AttributeValue.fromS(DeliveryStatus.RELEASED.name()));
         if (resendableSince != null) {
             update.value(":sending", AttributeValue.fromS(DeliveryStatus.SENDING.name()))
-                    .value(":since", AttributeValue.fromN(Long.toString(resendableSince.toEpochMilli())));
+                    .value(":since", AttributeValue.fromN(Long.toString(resendableSince.toEpochMilli())))
+                    .value(":byReply", AttributeValue.fromS(LedgerEntry.BY_REPLY))
+                    .name("#reason", "reason");
         }
         try {
             apply(sending, update);
@@ -337,6 +340,11 @@ public final class DynamoLedger implements Ledger, DeliveryTally {
 
         Update condition(String expression) {
             this.condition = expression;
+            return this;
+        }
+
+        Update name(String placeholder, String name) {
+            names.put(placeholder, name);
             return this;
         }
 

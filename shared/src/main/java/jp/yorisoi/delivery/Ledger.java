@@ -30,7 +30,7 @@ public interface Ledger {
     /**
      * Claims a delivery whose send may be repeated (LINE: the retry key): writes SENDING with {@code claimId} when
      * there is no entry, the last attempt was RELEASED, or a SENDING entry was first claimed at or after
-     * {@code resendableSince}. An older SENDING entry becomes IN_DOUBT (final) and IN_DOUBT is returned; a final
+     * {@code resendableSince} and is not a reply's ({@link LedgerEntry#BY_REPLY}: a reply cannot be repeated safely). An older SENDING entry becomes IN_DOUBT (final) and IN_DOUBT is returned; a final
      * entry returns DONE. The first claim time is kept across re-claims: it is what ages.
      */
     Claim claim(LedgerEntry sending, String claimId, Instant resendableSince);

@@ -16,6 +16,13 @@ public record LedgerEntry(String municipalityId, String readerId, String deliver
     public static final String MONTHLY_LIMIT = "MONTHLY_LIMIT";
     /** A LINE push left SENDING for longer than LINE remembers its retry key: it may or may not have arrived. */
     public static final String RETRY_KEY_EXPIRED = "RETRY_KEY_EXPIRED";
+    /**
+     * On a SENDING entry: the day is being sent as the reply to the reader's request for it. A reply has no retry key,
+     * so a push never claims such an entry again (DynamoLedger.claim); final entries keep it to tell how the day went.
+     */
+    public static final String BY_REPLY = "BY_REPLY";
+    /** A reply carrying the day failed in a way that leaves open whether it arrived (a time-out): not pushed after. */
+    public static final String REPLY_IN_DOUBT = "REPLY_IN_DOUBT";
 
     public LedgerEntry(String municipalityId, String readerId, String deliveryKey, LocalDate date,
             DeliveryStatus status, String channel, String role, int parts, Instant updatedAt) {

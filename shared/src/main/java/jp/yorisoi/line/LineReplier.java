@@ -14,8 +14,21 @@ public interface LineReplier {
 
     /** LINE did not take the reply; the reply token cannot be used twice, so there is no retry. */
     final class ReplyFailedException extends RuntimeException {
+        private final boolean refused;
+
+        /** A failure that leaves open whether LINE took the reply (a time-out, a broken connection). */
         public ReplyFailedException(String message, Throwable cause) {
+            this(message, false, cause);
+        }
+
+        /** @param refused LINE answered with an error (4xx): the reply certainly reached nobody */
+        public ReplyFailedException(String message, boolean refused, Throwable cause) {
             super(message, cause);
+            this.refused = refused;
+        }
+
+        public boolean refused() {
+            return refused;
         }
     }
 }

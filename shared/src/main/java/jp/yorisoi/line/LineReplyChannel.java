@@ -1,5 +1,6 @@
 package jp.yorisoi.line;
 
+import com.linecorp.bot.client.base.exception.AbstractLineClientException;
 import com.linecorp.bot.messaging.client.MessagingApiClient;
 import com.linecorp.bot.messaging.model.Action;
 import com.linecorp.bot.messaging.model.DatetimePickerAction;
@@ -46,7 +47,10 @@ public final class LineReplyChannel implements LineReplier {
         try {
             client(municipalityId).replyMessage(request).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw new ReplyFailedException("LINE refused the reply of " + municipalityId, e.getCause());
+            // a 4xx is LINE's answer that it sent nothing (an expired or used reply token is a 400)
+            boolean refused = e.getCause() instanceof AbstractLineClientException answer
+                    && answer.getCode() >= 400 && answer.getCode() < 500;
+            throw new ReplyFailedException("LINE failed the reply of " + municipalityId, refused, e.getCause());
         } catch (TimeoutException e) {
             throw new ReplyFailedException("LINE did not answer the reply of " + municipalityId + " in time", e);
         } catch (InterruptedException e) {

@@ -107,6 +107,8 @@ public final class DynamoMunicipalityStore implements MunicipalityStore {
                 .toList()));
         putIfPresent(item, "senderEmail", municipality.senderEmail());
         item.put("active", AttributeValue.fromBool(municipality.active()));
+        putIfPresent(item, "privacyUrl", municipality.privacyUrl());
+        item.put("consentVersion", AttributeValue.fromN(Integer.toString(municipality.consentVersion())));
         return item;
     }
 
@@ -123,7 +125,10 @@ public final class DynamoMunicipalityStore implements MunicipalityStore {
                         ? item.get("languages").l().stream().map(AttributeValue::s).toList()
                         : List.of(),
                 string(item.get("senderEmail")),
-                Boolean.TRUE.equals(item.get("active") == null ? null : item.get("active").bool()));
+                Boolean.TRUE.equals(item.get("active") == null ? null : item.get("active").bool()),
+                string(item.get("privacyUrl")),
+                item.containsKey("consentVersion") ? Integer.parseInt(item.get("consentVersion").n())
+                        : Municipality.FIRST_CONSENT_VERSION);
     }
 
     private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {

@@ -104,7 +104,7 @@ public final class DynamoReaderStore implements ReaderStore {
     public Reader save(Reader reader) {
         Reader saved = new Reader(reader.municipalityId(), reader.readerId(), reader.channel(), reader.address(),
                 reader.role(), reader.language(), reader.status(), reader.children(), reader.conversation(),
-                reader.createdAt(), reader.updatedAt(), reader.version() + 1, reader.registeredOn());
+                reader.createdAt(), reader.updatedAt(), reader.version() + 1, reader.registeredOn(), reader.consent());
         String savedBy = UUID.randomUUID().toString();
         Map<String, AttributeValue> item = toItem(saved);
         item.put("savedBy", AttributeValue.fromS(savedBy));
@@ -203,6 +203,10 @@ public final class DynamoReaderStore implements ReaderStore {
         putIfPresent(item, "createdAt", reader.createdAt());
         putIfPresent(item, "updatedAt", reader.updatedAt());
         putIfPresent(item, "registeredOn", reader.registeredOn());
+        if (reader.consent() != null) {
+            item.put("consentVersion", number(reader.consent().version()));
+            item.put("consentedAt", AttributeValue.fromS(reader.consent().agreedAt().toString()));
+        }
         item.put("version", number(reader.version()));
         return item;
     }
@@ -245,7 +249,9 @@ public final class DynamoReaderStore implements ReaderStore {
                 instant(item.get("createdAt")),
                 instant(item.get("updatedAt")),
                 Long.parseLong(item.get("version").n()),
-                date(item.get("registeredOn")));
+                date(item.get("registeredOn")),
+                item.containsKey("consentVersion") ? new Reader.Consent(
+                        Integer.parseInt(item.get("consentVersion").n()), instant(item.get("consentedAt"))) : null);
     }
 
     private static void putIfPresent(Map<String, AttributeValue> item, String name, Object value) {

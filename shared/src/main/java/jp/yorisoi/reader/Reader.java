@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param registeredOn the day (town time) the reader finished registering: nothing is sent for a day before it.
  *                     Null for a reader still registering, and for readers stored before it was recorded, who are
  *                     taken as registered long ago
+ * @param consent      the version of the town's consent notice the reader agreed to, and when; null until they agree
+ *                     (docs/consent.md)
  */
 public record Reader(
         String municipalityId,
@@ -38,7 +40,8 @@ public record Reader(
         Instant createdAt,
         Instant updatedAt,
         long version,
-        LocalDate registeredOn) {
+        LocalDate registeredOn,
+        Consent consent) {
 
     public static final String DEFAULT_LANGUAGE = "ja";
 
@@ -47,7 +50,32 @@ public record Reader(
             ReaderStatus status, List<Child> children, Map<String, String> conversation, Instant createdAt,
             Instant updatedAt, long version) {
         this(municipalityId, readerId, channel, address, role, language, status, children, conversation, createdAt,
-                updatedAt, version, null);
+                updatedAt, version, null, null);
+    }
+
+    /** A reader who has not agreed to any consent notice (stored before consent was asked, or still registering). */
+    public Reader(String municipalityId, String readerId, Channel channel, String address, Role role, String language,
+            ReaderStatus status, List<Child> children, Map<String, String> conversation, Instant createdAt,
+            Instant updatedAt, long version, LocalDate registeredOn) {
+        this(municipalityId, readerId, channel, address, role, language, status, children, conversation, createdAt,
+                updatedAt, version, registeredOn, null);
+    }
+
+    /**
+     * An agreement to the town's consent notice.
+     *
+     * @param version  the notice's version ({@code Municipality.consentVersion}) when the reader agreed
+     * @param agreedAt when they agreed
+     */
+    public record Consent(int version, Instant agreedAt) {
+        public Consent {
+            Objects.requireNonNull(agreedAt, "agreedAt");
+        }
+    }
+
+    /** True when the reader agreed to {@code currentVersion} of the notice or a later one. */
+    public boolean consentedTo(int currentVersion) {
+        return consent != null && consent.version() >= currentVersion;
     }
 
     public Reader {
@@ -101,32 +129,37 @@ public record Reader(
 
     public Reader withRegisteredOn(LocalDate day) {
         return new Reader(municipalityId, readerId, channel, address, role, language, status, children,
-                conversation, createdAt, updatedAt, version, day);
+                conversation, createdAt, updatedAt, version, day, consent);
     }
 
     public Reader withStatus(ReaderStatus newStatus) {
         return new Reader(municipalityId, readerId, channel, address, role, language, newStatus, children,
-                conversation, createdAt, updatedAt, version, registeredOn);
+                conversation, createdAt, updatedAt, version, registeredOn, consent);
     }
 
     public Reader withRole(Role newRole) {
         return new Reader(municipalityId, readerId, channel, address, newRole, language, status, children,
-                conversation, createdAt, updatedAt, version, registeredOn);
+                conversation, createdAt, updatedAt, version, registeredOn, consent);
     }
 
     public Reader withLanguage(String newLanguage) {
         return new Reader(municipalityId, readerId, channel, address, role, newLanguage, status, children,
-                conversation, createdAt, updatedAt, version, registeredOn);
+                conversation, createdAt, updatedAt, version, registeredOn, consent);
     }
 
     public Reader withChildren(List<Child> newChildren) {
         return new Reader(municipalityId, readerId, channel, address, role, language, status, newChildren,
-                conversation, createdAt, updatedAt, version, registeredOn);
+                conversation, createdAt, updatedAt, version, registeredOn, consent);
     }
 
     public Reader withConversation(Map<String, String> newConversation) {
         return new Reader(municipalityId, readerId, channel, address, role, language, status, children,
-                newConversation, createdAt, updatedAt, version, registeredOn);
+                newConversation, createdAt, updatedAt, version, registeredOn, consent);
+    }
+
+    public Reader withConsent(Consent newConsent) {
+        return new Reader(municipalityId, readerId, channel, address, role, language, status, children,
+                conversation, createdAt, updatedAt, version, registeredOn, newConsent);
     }
 
     /** Replaces the child with the same id. */

@@ -17,6 +17,8 @@ record ConversationState(Step step, String childId, LocalDate date) {
 
     enum Step {
         IDLE,
+        /** A new parent is reading the consent notice: nothing but this bare record is stored until they agree. */
+        AWAIT_CONSENT,
         AWAIT_ANCHOR,
         AWAIT_ANCHOR_KIND,
         AWAIT_ROLE,

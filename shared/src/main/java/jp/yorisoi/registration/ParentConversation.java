@@ -37,6 +37,11 @@ public final class ParentConversation {
     private static final Set<String> MENU_WORDS = Set.of("メニュー", "めにゅー", "menu");
     private static final Set<String> STOP_WORDS = Set.of("ていし", "停止", "stop");
     private static final Set<String> START_WORDS = Set.of("さいかい", "再開", "start");
+    /** Compared after NFKC and lower-casing; the rich menu's button sends the postback {@code a=today} instead. */
+    private static final Set<String> TODAY_WORDS = Set.of("きょうのメッセージ", "今日のメッセージ", "きょう の メッセージ",
+            "today", "today's message", "todays message", "today’s message");
+    /** The consent notice's own buttons: answered whether or not the reader agreed yet. */
+    private static final Set<Action> CONSENT_ACTIONS = Set.of(Action.AGREE, Action.DECLINE, Action.NOTICE);
 
     private final Municipality town;
     private final LocalDate today;
@@ -76,14 +81,109 @@ public final class ParentConversation {
             return Turn.keep(List.of());
         }
         Reader reader = stored.orElseGet(() -> Reader.newcomer(town.municipalityId(), Channel.LINE, lineUserId, now));
+        if (!reader.consentedTo(town.consentVersion()) && !passesWithoutConsent(reader, event)) {
+            return withoutNeedlessWrite(stored, askConsent(reader, stored.isPresent(), event));
+        }
         Turn turn = switch (event) {
-            case ParentEvent.Followed followed -> onFollow(reader, stored.isPresent());
+            case ParentEvent.Followed followed -> onFollow(reader);
             case ParentEvent.Unfollowed unfollowed -> Turn.save(touch(reader.withStatus(ReaderStatus.BLOCKED)), List.of());
-            case ParentEvent.Text text -> onText(reader, stored.isPresent(), text.text());
+            case ParentEvent.Text text -> onText(reader, text.text());
             case ParentEvent.Postback postback -> onPostback(reader, stored.isPresent(), postback);
             case ParentEvent.OtherMessage other -> Turn.keep(reprompt(reader, false));
         };
         return withoutNeedlessWrite(stored, turn);
+    }
+
+    // ---- consent (docs/consent.md)
+
+    /**
+     * What a reader who has not agreed to the town's current notice may still do: answer the notice, and, once
+     * registered, block, stop or delete: leaving never waits for an agreement.
+     */
+    private boolean passesWithoutConsent(Reader reader, ParentEvent event) {
+        return switch (event) {
+            case ParentEvent.Unfollowed unfollowed -> true;
+            case ParentEvent.Postback postback -> {
+                Optional<Action> action = PostbackData.parse(postback.data()).map(PostbackData::action);
+                yield action.filter(CONSENT_ACTIONS::contains).isPresent() || isRegistered(reader)
+                        && action.filter(a -> a == Action.STOP || a == Action.DELETE).isPresent();
+            }
+            case ParentEvent.Text text -> isRegistered(reader) && text.text() != null
+                    && text.text().length() <= MAX_READ_LENGTH && STOP_WORDS.contains(normalized(text.text()));
+            default -> false;
+        };
+    }
+
+    /**
+     * The notice before anything else. Someone registering keeps a bare record (ids, channel address, the question
+     * pending) and nothing they say is taken until they agree; a registered reader asked again after the town changed
+     * its notice keeps what they have, and their daily messages go on meanwhile (docs/consent.md).
+     */
+    private Turn askConsent(Reader reader, boolean known, ParentEvent event) {
+        String language = noticeLanguage(reader);
+        List<OutgoingMessage> replies = new ArrayList<>();
+        if (isRegistered(reader)) {
+            if (event instanceof ParentEvent.Followed) {
+                Turn back = onFollow(reader);
+                replies.addAll(back.replies());
+                replies.add(say.consentNotice(language, true));
+                return new Turn(back.change(), replies);
+            }
+            return Turn.keep(List.of(say.consentNotice(language, true)));
+        }
+        if (!known || event instanceof ParentEvent.Followed) {
+            replies.add(say.welcome(language));
+        }
+        replies.add(say.consentNotice(language, false));
+        return Turn.save(with(reader.withStatus(ReaderStatus.REGISTERING), ConversationState.of(Step.AWAIT_CONSENT)),
+                replies);
+    }
+
+    private String noticeLanguage(Reader reader) {
+        return town.languages().contains(reader.language()) ? reader.language() : town.languages().getFirst();
+    }
+
+    /** Agreeing records the notice's version; someone registering also takes the language they read it in. */
+    private Turn agree(Reader reader, String language) {
+        if (!town.languages().contains(language)) {
+            return Turn.keep(reprompt(reader, true));
+        }
+        Reader agreed = reader.withConsent(new Reader.Consent(town.consentVersion(), now));
+        if (isRegistered(reader)) {
+            OutgoingMessage status = reader.status() == ReaderStatus.PAUSED
+                    ? say.alreadyPaused(reader.language()) : say.alreadyActive(reader);
+            return Turn.save(with(agreed, ConversationState.IDLE), List.of(status));
+        }
+        return continueRegistration(agreed.withLanguage(language), false);
+    }
+
+    /** Declining while registering removes the bare record; a registered reader keeps what they have. */
+    private Turn decline(Reader reader, boolean known) {
+        if (isRegistered(reader)) {
+            return Turn.keep(List.of(say.consentDeclined(reader.language(), true)));
+        }
+        List<OutgoingMessage> replies = List.of(say.consentDeclined(noticeLanguage(reader), false));
+        return known ? new Turn(new Turn.Change.Delete(reader.readerId()), replies) : Turn.keep(replies);
+    }
+
+    private Turn notice(Reader reader, String language) {
+        if (!town.languages().contains(language)) {
+            return Turn.keep(reprompt(reader, true));
+        }
+        return Turn.keep(List.of(say.consentNotice(language, isRegistered(reader))));
+    }
+
+    // ---- today's message again
+
+    /** The message itself is composed and sent by the reply's handler (TodaysMessage); this is its fallback. */
+    private Turn today(Reader reader) {
+        if (!isRegistered(reader)) {
+            List<OutgoingMessage> replies = new ArrayList<>();
+            replies.add(say.todayAfterRegistration(reader.language()));
+            replies.addAll(reprompt(reader, false));
+            return Turn.keep(replies);
+        }
+        return Turn.today(List.of(say.nothingToday(reader.language())));
     }
 
     /** A turn that leaves the stored reader as it was (the same question asked again) writes nothing. */
@@ -95,34 +195,27 @@ public final class ParentConversation {
         return turn;
     }
 
-    private Turn onFollow(Reader reader, boolean known) {
-        if (!known) {
-            Reader newcomer = with(reader, ConversationState.of(Step.AWAIT_ANCHOR));
-            return Turn.save(newcomer, List.of(say.welcome(), say.anchorQuestion()));
-        }
+    /** A follow of a reader who agreed to the notice: back from a block, or still registering. */
+    private Turn onFollow(Reader reader) {
         if (isRegistered(reader)) {
             // A follow proves LINE knows the user: an unblock, or an address LINE once answered "unknown" for.
             boolean cutOff = reader.status() == ReaderStatus.BLOCKED || reader.status() == ReaderStatus.UNREACHABLE;
             Reader back = cutOff ? reader.withStatus(ReaderStatus.ACTIVE) : reader;
             OutgoingMessage status = back.status() == ReaderStatus.PAUSED ? say.alreadyPaused(back.language()) : say.alreadyActive(back);
-            return Turn.save(with(back, ConversationState.IDLE), List.of(say.welcomeBack(), status));
+            return Turn.save(with(back, ConversationState.IDLE), List.of(say.welcomeBack(back.language()), status));
         }
         Reader registering = with(reader.withStatus(ReaderStatus.REGISTERING), state(reader));
         List<OutgoingMessage> replies = new ArrayList<>();
-        replies.add(say.welcome());
+        replies.add(say.welcome(reader.language()));
         replies.addAll(reprompt(registering, false));
         return Turn.save(registering, replies);
     }
 
-    private Turn onText(Reader reader, boolean known, String raw) {
-        if (!known && !(JapaneseDates.parse(raw) instanceof Parsed.Valid)) {
-            // Someone who was a friend before the service started, or who deleted their data: greet them anew.
-            return onFollow(reader, false);
-        }
+    private Turn onText(Reader reader, String raw) {
         if (raw == null || raw.length() > MAX_READ_LENGTH) {
             return Turn.keep(reprompt(reader, false));
         }
-        String text = Normalizer.normalize(raw, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
+        String text = normalized(raw);
         if (MENU_WORDS.contains(text)) {
             return menu(reader);
         }
@@ -131,6 +224,9 @@ public final class ParentConversation {
         }
         if (START_WORDS.contains(text)) {
             return start(reader);
+        }
+        if (TODAY_WORDS.contains(text)) {
+            return today(reader);
         }
         ConversationState state = state(reader);
         Step step = state.step();
@@ -167,21 +263,25 @@ public final class ParentConversation {
             case DUE, BIRTH -> pickedDate(reader, data, postback.pickedDate());
             case KIND -> anchorKind(reader, data.value());
             case ROLE -> data.value() == null
-                    ? ask(reader, ConversationState.of(Step.AWAIT_ROLE), say.roleQuestion())
+                    ? ask(reader, ConversationState.of(Step.AWAIT_ROLE), say.roleQuestion(reader.language()))
                     : role(reader, data.value());
             case LANGUAGE -> data.value() == null
-                    ? ask(reader, ConversationState.of(Step.AWAIT_LANGUAGE), say.languageQuestion())
+                    ? ask(reader, ConversationState.of(Step.AWAIT_LANGUAGE), say.languageQuestion(reader.language()))
                     : language(reader, data.value());
             case ADD_CHILD -> !RegistrationRules.mayAddChild(reader)
                     ? Turn.save(with(reader, ConversationState.IDLE), List.of(say.tooManyChildren(reader.language())))
-                    : ask(reader, ConversationState.of(Step.AWAIT_ANCHOR), say.anchorQuestion());
+                    : ask(reader, ConversationState.of(Step.AWAIT_ANCHOR), say.anchorQuestion(reader.language()));
             case REPORT_BIRTH -> reportBirth(reader);
             case CHANGE_DATE -> changeDate(reader);
             case STOP -> stop(reader);
             case START -> start(reader);
             case LOSS -> loss(reader, data.childId());
             case UNDO_LOSS -> undoLoss(reader, data.childId());
-            case DELETE -> delete(reader, known, data.value());
+            case DELETE -> delete(reader, data.value());
+            case AGREE -> agree(reader, data.value());
+            case DECLINE -> decline(reader, known);
+            case NOTICE -> notice(reader, data.value());
+            case TODAY -> today(reader);
         };
     }
 
@@ -215,7 +315,7 @@ public final class ParentConversation {
         if (date.isBefore(ProgramSchedule.earliestDueDate(today))) {
             return newBornChild(reader, date);
         }
-        return ask(reader, new ConversationState(Step.AWAIT_ANCHOR_KIND, null, date), say.anchorKindQuestion(date));
+        return ask(reader, new ConversationState(Step.AWAIT_ANCHOR_KIND, null, date), say.anchorKindQuestion(date, reader.language()));
     }
 
     private Turn anchorKind(Reader reader, String kind) {
@@ -315,7 +415,7 @@ public final class ParentConversation {
     private Turn dateRejected(Reader reader, ConversationState question, DateProblem problem) {
         Reader asking = with(reader, question);
         List<OutgoingMessage> replies = new ArrayList<>();
-        replies.add(say.dateProblem(problem));
+        replies.add(say.dateProblem(problem, reader.language()));
         replies.addAll(reprompt(asking, false));
         return Turn.save(asking, replies);
     }
@@ -325,13 +425,14 @@ public final class ParentConversation {
     /** Asks the next missing answer (date, role, then language once), or completes the registration. */
     private Turn continueRegistration(Reader reader, boolean roleJustGiven) {
         if (reader.children().isEmpty()) {
-            return ask(reader, ConversationState.of(Step.AWAIT_ANCHOR), say.anchorQuestion());
+            return ask(reader, ConversationState.of(Step.AWAIT_ANCHOR), say.anchorQuestion(reader.language()));
         }
         if (reader.role() == null) {
-            return ask(reader, ConversationState.of(Step.AWAIT_ROLE), say.roleQuestion());
+            return ask(reader, ConversationState.of(Step.AWAIT_ROLE), say.roleQuestion(reader.language()));
         }
-        if (roleJustGiven && town.languages().size() > 1) {
-            return ask(reader, ConversationState.of(Step.AWAIT_LANGUAGE), say.languageQuestion());
+        // a language chosen at the consent notice, other than the town's first, needs no second question
+        if (roleJustGiven && town.languages().size() > 1 && reader.language().equals(town.languages().getFirst())) {
+            return ask(reader, ConversationState.of(Step.AWAIT_LANGUAGE), say.languageQuestion(reader.language()));
         }
         // the first day that may bring a message: late joiners start at today's position, never earlier
         Reader active = with(reader.withStatus(ReaderStatus.ACTIVE).withRegisteredOn(today), ConversationState.IDLE);
@@ -349,7 +450,7 @@ public final class ParentConversation {
         if (reader.status() == ReaderStatus.REGISTERING) {
             return continueRegistration(changed, true);
         }
-        return Turn.save(with(changed, ConversationState.IDLE), List.of(say.roleChanged(role)));
+        return Turn.save(with(changed, ConversationState.IDLE), List.of(say.roleChanged(role, changed.language())));
     }
 
     private Turn language(Reader reader, String value) {
@@ -437,7 +538,7 @@ public final class ParentConversation {
             return Turn.keep(List.of(say.staleButton(reader.language())));
         }
         if (!child.get().isActive()) {
-            return Turn.keep(List.of(say.alreadyLost()));
+            return Turn.keep(List.of(say.alreadyLost(reader.language())));
         }
         Reader changed = reader.withChild(child.get().lost());
         boolean othersContinue = !changed.activeChildren().isEmpty();
@@ -455,13 +556,10 @@ public final class ParentConversation {
         Child c = child.get();
         Child restored = new Child(c.childId(), c.dueDate(), c.birthDate(), ChildStatus.ACTIVE, c.birthAskedOn(),
                 c.addedOn());
-        return Turn.save(with(reader.withChild(restored), ConversationState.IDLE), List.of(say.lossUndone()));
+        return Turn.save(with(reader.withChild(restored), ConversationState.IDLE), List.of(say.lossUndone(reader.language())));
     }
 
-    private Turn delete(Reader reader, boolean known, String answer) {
-        if (!known) {
-            return Turn.keep(List.of(say.nothingToDelete()));
-        }
+    private Turn delete(Reader reader, String answer) {
         if (answer == null) {
             return ask(reader, ConversationState.of(Step.CONFIRM_DELETE), say.deleteQuestion(reader.language()));
         }
@@ -483,22 +581,23 @@ public final class ParentConversation {
     private List<OutgoingMessage> reprompt(Reader reader, boolean unreadable) {
         List<OutgoingMessage> replies = new ArrayList<>();
         if (unreadable) {
-            replies.add(say.notReadable());
+            replies.add(say.notReadable(reader.language()));
         }
         ConversationState state = state(reader);
         OutgoingMessage question = switch (state.step()) {
-            case AWAIT_ANCHOR -> say.anchorQuestion();
-            case AWAIT_ANCHOR_KIND -> state.date() != null ? say.anchorKindQuestion(state.date()) : say.anchorQuestion();
-            case AWAIT_ROLE -> say.roleQuestion();
-            case AWAIT_LANGUAGE -> say.languageQuestion();
+            case AWAIT_ANCHOR -> say.anchorQuestion(reader.language());
+            case AWAIT_ANCHOR_KIND -> state.date() != null ? say.anchorKindQuestion(state.date(), reader.language()) : say.anchorQuestion(reader.language());
+            case AWAIT_ROLE -> say.roleQuestion(reader.language());
+            case AWAIT_LANGUAGE -> say.languageQuestion(reader.language());
             case AWAIT_DUE_DATE -> reader.child(state.childId()).map(c -> say.dueDateQuestion(c, reader.language())).orElse(null);
             case AWAIT_BIRTH_DATE -> reader.child(state.childId()).map(c -> say.birthDateQuestion(c, reader.language())).orElse(null);
             case CONFIRM_DELETE -> say.deleteQuestion(reader.language());
+            case AWAIT_CONSENT -> say.consentNotice(noticeLanguage(reader), false);
             case IDLE, AFTER_LOSS -> null;
         };
         if (question == null && reader.status() == ReaderStatus.REGISTERING) {
-            question = reader.children().isEmpty() ? say.anchorQuestion()
-                    : reader.role() == null ? say.roleQuestion() : say.languageQuestion();
+            question = reader.children().isEmpty() ? say.anchorQuestion(reader.language())
+                    : reader.role() == null ? say.roleQuestion(reader.language()) : say.languageQuestion(reader.language());
         }
         replies.add(question != null ? question : say.idleHint(reader.language()));
         return replies;
@@ -516,7 +615,11 @@ public final class ParentConversation {
     private Reader touch(Reader reader) {
         return new Reader(reader.municipalityId(), reader.readerId(), reader.channel(), reader.address(),
                 reader.role(), reader.language(), reader.status(), reader.children(), reader.conversation(),
-                reader.createdAt(), now, reader.version(), reader.registeredOn());
+                reader.createdAt(), now, reader.version(), reader.registeredOn(), reader.consent());
+    }
+
+    private static String normalized(String raw) {
+        return Normalizer.normalize(raw, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
     }
 
     private static ConversationState state(Reader reader) {

@@ -36,7 +36,14 @@ public record PostbackData(Action action, String value, String childId) {
         LOSS("loss", Value.NONE, true),
         /** Undoes a loss reported by mistake, right after it. */
         UNDO_LOSS("keep", Value.NONE, true),
-        DELETE("delete", Value.OPTIONAL, false);
+        DELETE("delete", Value.OPTIONAL, false),
+        /** Agrees to the consent notice read in the language it carries (docs/consent.md). */
+        AGREE("agree", Value.REQUIRED, false),
+        DECLINE("decline", Value.NONE, false),
+        /** Shows the consent notice in the language it carries. */
+        NOTICE("notice", Value.REQUIRED, false),
+        /** Today's message again, by reply: sent by the rich menu's button as {@code a=today}. */
+        TODAY("today", Value.NONE, false);
 
         private final String code;
         private final Value value;

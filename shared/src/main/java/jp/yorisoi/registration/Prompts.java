@@ -1,18 +1,18 @@
 package jp.yorisoi.registration;
 
 import java.time.LocalDate;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Predicate;
 import jp.yorisoi.content.Headings;
+import jp.yorisoi.copy.Copy;
 import jp.yorisoi.line.OutgoingMessage;
 import jp.yorisoi.line.QuickReplyItem;
 import jp.yorisoi.line.QuickReplyItem.DatePicker;
 import jp.yorisoi.line.QuickReplyItem.Postback;
 import jp.yorisoi.line.QuickReplyItem.Say;
 import jp.yorisoi.municipality.Municipality;
+import jp.yorisoi.reader.Channel;
 import jp.yorisoi.reader.Child;
 import jp.yorisoi.reader.Reader;
 import jp.yorisoi.reader.ReaderStatus;
@@ -23,12 +23,14 @@ import jp.yorisoi.schedule.ProgramSchedule;
 import jp.yorisoi.schedule.Track;
 
 /**
- * Everything the town says in the registration chat, in its voice: short, warm, never asking why. Built per
- * turn for one municipality and one day, because the date pickers' limits move with {@code today}.
+ * Everything the town says in the registration chat, in its voice: short, warm, never asking why. The words are in
+ * {@code copy/registration.<language>.properties} (and the consent notice's in {@code copy/consent…}); this class
+ * picks them by the reader's language and fills in the day. Built per turn for one municipality and one day,
+ * because the date pickers' limits move with {@code today}.
  */
 final class Prompts {
 
-    static final String MENU_WORD = "メニュー";
+    static final String AREA = "registration";
 
     private final Municipality town;
     private final LocalDate today;
@@ -48,91 +50,118 @@ final class Prompts {
         this.deliveredToday = deliveredToday;
     }
 
+    private static Copy copy(String language) {
+        return Copy.of(AREA, language);
+    }
+
+    private static OutgoingMessage say(String language, String key, Object... arguments) {
+        return OutgoingMessage.text(copy(language).text(key, arguments));
+    }
+
     /** True when today's delivery brings a message about {@code child} (or the reader's whole day, when null). */
     private boolean today(Reader reader, Child child) {
         return deliveredToday.test(child == null ? reader : reader.withChildren(List.of(child)));
     }
 
-    OutgoingMessage welcome() {
-        return OutgoingMessage.text(town.name() + "です。お友だち追加ありがとうございます。\n"
-                + "妊娠中からお子さんが" + town.endBirthday() + "歳になるまで、毎日ひとことずつメッセージをお届けします。"
-                + "ひとりで抱え込まず、いっしょに子育てしていきましょう。");
+    // ---- consent
+
+    /**
+     * The consent notice with its buttons: agree (carrying the language read, so that agreeing also chooses it),
+     * decline, and the notice in each other language the town offers.
+     *
+     * @param changed the reader agreed to an earlier version: the notice says it has changed
+     */
+    OutgoingMessage consentNotice(String language, boolean changed) {
+        Copy consent = Copy.of(ConsentNotice.AREA, language);
+        String text = (changed ? consent.text("notice.changed") + "\n\n" : "")
+                + ConsentNotice.text(Channel.LINE, language, town) + "\n\n" + consent.text("notice.question");
+        List<QuickReplyItem> items = new ArrayList<>();
+        items.add(postback(consent.text("agree"), PostbackData.of(Action.AGREE, language)));
+        items.add(postback(consent.text("decline"), PostbackData.of(Action.DECLINE)));
+        for (String other : town.languages()) {
+            if (!other.equals(language)) {
+                items.add(postback(Copy.of(ConsentNotice.AREA, other).text("readIn"),
+                        PostbackData.of(Action.NOTICE, other)));
+            }
+        }
+        return OutgoingMessage.withQuickReplies(text, items);
     }
 
-    OutgoingMessage welcomeBack() {
-        return OutgoingMessage.text(town.name() + "です。おかえりなさい。また友だちになってくださって、ありがとうございます。");
+    OutgoingMessage consentDeclined(String language, boolean registered) {
+        return OutgoingMessage.text(Copy.of(ConsentNotice.AREA, language)
+                .text(registered ? "declinedRegistered" : "declined"));
     }
 
-    OutgoingMessage anchorQuestion() {
-        return OutgoingMessage.withQuickReplies("""
-                あてはまる方を選んでください。
-                ・妊娠中の方 →「出産予定日を選ぶ」
-                ・お子さんが生まれている方 →「誕生日を選ぶ」
-                「2027/3/15」のように日付を送っていただいても大丈夫です。""",
-                List.of(duePicker("出産予定日を選ぶ", null), birthPicker("お子さんの誕生日を選ぶ", null)));
+    // ---- registration
+
+    OutgoingMessage welcome(String language) {
+        return say(language, "welcome", town.name(), town.endBirthday());
     }
 
-    OutgoingMessage anchorKindQuestion(LocalDate date) {
-        return OutgoingMessage.withQuickReplies(jaDate(date) + "は、出産予定日ですか？ お子さんの誕生日ですか？", List.of(
-                new Postback("出産予定日", PostbackData.of(Action.KIND, "due").encode(), "出産予定日です"),
-                new Postback("誕生日", PostbackData.of(Action.KIND, "birth").encode(), "誕生日です")));
+    OutgoingMessage welcomeBack(String language) {
+        return say(language, "welcomeBack", town.name());
     }
 
-    OutgoingMessage roleQuestion() {
+    OutgoingMessage anchorQuestion(String language) {
+        return OutgoingMessage.withQuickReplies(copy(language).text("anchor.question"),
+                List.of(duePicker(copy(language).text("pick.due"), null),
+                        birthPicker(copy(language).text("anchor.pickBirth"), null)));
+    }
+
+    OutgoingMessage anchorKindQuestion(LocalDate date, String language) {
+        Copy copy = copy(language);
+        return OutgoingMessage.withQuickReplies(copy.text("kind.question", date(date, language)), List.of(
+                new Postback(copy.text("kind.due"), PostbackData.of(Action.KIND, "due").encode(), copy.text("kind.due.said")),
+                new Postback(copy.text("kind.birth"), PostbackData.of(Action.KIND, "birth").encode(),
+                        copy.text("kind.birth.said"))));
+    }
+
+    OutgoingMessage roleQuestion(String language) {
         List<QuickReplyItem> items = new ArrayList<>();
         for (Role role : Role.values()) {
-            items.add(new Postback(roleName(role), PostbackData.of(Action.ROLE, role.name()).encode(), roleName(role)));
+            String name = roleName(role, language);
+            items.add(new Postback(name, PostbackData.of(Action.ROLE, role.name()).encode(), name));
         }
-        return OutgoingMessage.withQuickReplies("あなたはお子さんの…？ あてはまるものを選んでください。", items);
+        return OutgoingMessage.withQuickReplies(copy(language).text("role.question"), items);
     }
 
-    OutgoingMessage languageQuestion() {
+    /** The language names are each language's own, whichever language asks. */
+    OutgoingMessage languageQuestion(String language) {
         List<QuickReplyItem> items = new ArrayList<>();
-        for (String language : town.languages()) {
-            items.add(new Postback(languageName(language), PostbackData.of(Action.LANGUAGE, language).encode(),
-                    languageName(language)));
+        for (String offered : town.languages()) {
+            items.add(new Postback(languageName(offered), PostbackData.of(Action.LANGUAGE, offered).encode(),
+                    languageName(offered)));
         }
-        return OutgoingMessage.withQuickReplies("メッセージの言語を選んでください。\nPlease choose a language.", items);
+        return OutgoingMessage.withQuickReplies(copy(language).text("language.question"), items);
     }
 
     OutgoingMessage dueDateQuestion(Child child, String language) {
-        return OutgoingMessage.withQuickReplies(in(language,
-                        "新しい出産予定日を選ぶか、「2027/3/15」のように送ってください。",
-                        "あたらしい よていび を えらぶ か、「2027/3/15」の ように おくって ください。",
-                        "Choose the new due date, or send it like \"2027/3/15\"."),
-                List.of(duePicker(in(language, "出産予定日を選ぶ", "よていび を えらぶ", "Choose the due date"), child.childId())));
+        return OutgoingMessage.withQuickReplies(copy(language).text("dueDate.question"),
+                List.of(duePicker(copy(language).text("pick.due"), child.childId())));
     }
 
     OutgoingMessage birthDateQuestion(Child child, String language) {
-        String text = child.track() == Track.PREGNANCY
-                ? in(language, "おめでとうございます！ お子さんが生まれた日を選ぶか、「2027/3/15」のように送ってください。",
-                        "おめでとう ございます！ うまれた ひ を えらぶ か、「2027/3/15」の ように おくって ください。",
-                        "Congratulations! Choose the day your baby was born, or send it like \"2027/3/15\".")
-                : in(language, "お子さんの誕生日を選ぶか、「2027/3/15」のように送ってください。",
-                        "おこさん の たんじょうび を えらぶ か、「2027/3/15」の ように おくって ください。",
-                        "Choose your child's birthday, or send it like \"2027/3/15\".");
-        return OutgoingMessage.withQuickReplies(text, List.of(birthPicker(
-                in(language, "誕生日を選ぶ", "たんじょうび を えらぶ", "Choose the birthday"), child.childId())));
+        String text = copy(language).text(child.track() == Track.PREGNANCY ? "birthDate.born" : "birthDate.question");
+        return OutgoingMessage.withQuickReplies(text,
+                List.of(birthPicker(copy(language).text("pick.birth"), child.childId())));
     }
 
     /** "Which child was born?": one birth date picker per pregnancy. */
     OutgoingMessage whichChildBorn(List<Child> pregnancies, String language) {
-        return whichChildForDate(in(language, "おめでとうございます！ 生まれたお子さんを選んで、誕生日を教えてください。",
-                "おめでとう ございます！ うまれた おこさん を えらんで、たんじょうび を おしえて ください。",
-                "Congratulations! Choose the child who was born, then the birthday."), pregnancies, true);
+        return whichChildForDate(copy(language).text("whichChild.born"), pregnancies, true, language);
     }
 
     /** "Whose date changes?": one picker per child, for the date that anchors that child. */
     OutgoingMessage whichChildsDate(List<Child> children, String language) {
-        return whichChildForDate(in(language, "どのお子さんの日付を変更しますか？",
-                "どの おこさん の ひにち を かえますか？", "Whose date would you like to change?"), children, false);
+        return whichChildForDate(copy(language).text("whichChild.date"), children, false, language);
     }
 
     /** One date picker per child when the parent must say which child a date is for. */
-    private OutgoingMessage whichChildForDate(String text, List<Child> children, boolean reportingBirth) {
+    private OutgoingMessage whichChildForDate(String text, List<Child> children, boolean reportingBirth,
+            String language) {
         List<QuickReplyItem> items = new ArrayList<>();
         for (Child child : children) {
-            String label = childLabel(child);
+            String label = childLabel(child, language);
             boolean birth = reportingBirth || child.track() == Track.CHILD;
             items.add(birth ? birthPicker(label, child.childId()) : duePicker(label, child.childId()));
         }
@@ -142,267 +171,178 @@ final class Prompts {
     OutgoingMessage whichChildLost(List<Child> children, String language) {
         List<QuickReplyItem> items = new ArrayList<>();
         for (Child child : children) {
-            items.add(new Postback(childLabel(child), PostbackData.forChild(Action.LOSS, child.childId()).encode(),
-                    childLabel(child)));
+            String label = childLabel(child, language);
+            items.add(new Postback(label, PostbackData.forChild(Action.LOSS, child.childId()).encode(), label));
         }
-        return OutgoingMessage.withQuickReplies(in(language, "どのお子さんのことか、選んでください。",
-                "どの おこさん の こと ですか。えらんで ください。", "Which child is this about? Please choose."), items);
+        return OutgoingMessage.withQuickReplies(copy(language).text("whichChild.loss"), items);
     }
 
     OutgoingMessage lossAcknowledged(Child lost, boolean othersContinue, String language) {
-        String text = in(language,
-                "お知らせくださり、ありがとうございます。このお子さんへのメッセージは、もうお送りしません。"
-                        + (othersContinue ? "ほかのお子さんへのメッセージは続きます。" : "")
-                        + "\nおつらいときは、どうかひとりで抱えずに、いつでもご相談ください。\n",
-                "おしらせ ありがとう ございます。この おこさん の メッセージ は もう おくりません。"
-                        + (othersContinue ? "ほかの おこさん の メッセージ は つづきます。" : "")
-                        + "\nつらい とき は、ひとりで かかえないで、いつでも そうだん して ください。\n",
-                "Thank you for letting us know. We will send no more messages about this child."
-                        + (othersContinue ? " Messages for your other children will continue." : "")
-                        + "\nWhen things are hard, please do not carry it alone. You can talk to us any time:\n")
-                + consultation();
-        String delete = in(language, "登録データを削除する", "データ を けす", "Delete my data");
-        String undo = in(language, "まちがえて押しました", "まちがえました", "Pressed by mistake");
+        Copy copy = copy(language);
+        String text = copy.text(othersContinue ? "loss.thanksOthersContinue" : "loss.thanks") + "\n"
+                + copy.text("loss.support") + "\n" + consultation(language);
+        String delete = copy.text("loss.delete");
+        String undo = copy.text("loss.undo");
         return OutgoingMessage.withQuickReplies(text, List.of(
                 new Postback(delete, PostbackData.of(Action.DELETE).encode(), delete),
                 new Postback(undo, PostbackData.forChild(Action.UNDO_LOSS, lost.childId()).encode(), undo)));
     }
 
-    OutgoingMessage lossUndone() {
-        return OutgoingMessage.text("元に戻しました。これまでどおりメッセージをお届けします。");
+    OutgoingMessage lossUndone(String language) {
+        return say(language, "loss.undone");
     }
 
     OutgoingMessage deleteQuestion(String language) {
-        String yes = in(language, "削除する", "けす", "Delete");
-        String no = in(language, "やめる", "やめる", "Cancel");
-        return OutgoingMessage.withQuickReplies(in(language,
-                "登録内容（お子さんの日付など）をすべて削除し、メッセージのお届けを終了します。よろしいですか？",
-                "とうろく（おこさん の ひにち など）を ぜんぶ けして、メッセージ を おわります。いい ですか？",
-                "Delete everything you registered (your children's dates) and stop all messages?"), List.of(
-                        new Postback(yes, PostbackData.of(Action.DELETE, "yes").encode(), yes),
-                        new Postback(no, PostbackData.of(Action.DELETE, "no").encode(), no)));
+        Copy copy = copy(language);
+        String yes = copy.text("delete.yes");
+        String no = copy.text("delete.no");
+        return OutgoingMessage.withQuickReplies(copy.text("delete.question"), List.of(
+                new Postback(yes, PostbackData.of(Action.DELETE, "yes").encode(), yes),
+                new Postback(no, PostbackData.of(Action.DELETE, "no").encode(), no)));
     }
 
     OutgoingMessage deleted(String language) {
-        return OutgoingMessage.text(in(language,
-                "登録内容を削除しました。これまでありがとうございました。また登録したくなったら、いつでもメッセージを送ってください。",
-                "とうろく を けしました。ありがとう ございました。また とうろく する とき は、メッセージ を おくって ください。",
-                "Your data has been deleted. Thank you for reading. To register again, just send us a message."));
+        return say(language, "delete.done");
     }
 
     OutgoingMessage deleteCancelled(String language) {
-        return OutgoingMessage.text(in(language, "削除はしていません。これまでどおりです。",
-                "けして いません。いま まで と おなじ です。", "Nothing was deleted. Everything stays as it was."));
-    }
-
-    OutgoingMessage nothingToDelete() {
-        return OutgoingMessage.text("登録されている内容はありません。");
+        return say(language, "delete.cancelled");
     }
 
     OutgoingMessage paused(String language) {
-        return OutgoingMessage.withQuickReplies(in(language,
-                "メッセージのお届けを一時停止しました。再開するときは「さいかい」と送ってください。",
-                "メッセージ を とめました。また はじめる とき は「さいかい」と おくって ください。",
-                "Your messages are paused. To restart them, send \"start\"."), List.of(restartButton(language)));
+        return OutgoingMessage.withQuickReplies(copy(language).text("paused"), List.of(restartButton(language)));
     }
 
     OutgoingMessage alreadyPaused(String language) {
-        return OutgoingMessage.withQuickReplies(in(language,
-                "いまはお届けを停止しています。再開するときは「さいかい」と送ってください。",
-                "いま は メッセージ を とめて います。また はじめる とき は「さいかい」と おくって ください。",
-                "Your messages are paused now. To restart them, send \"start\"."), List.of(restartButton(language)));
+        return OutgoingMessage.withQuickReplies(copy(language).text("paused.already"), List.of(restartButton(language)));
     }
 
     private static Say restartButton(String language) {
-        return "en".equals(language) ? new Say("Restart", "start") : new Say("再開する", "さいかい");
+        return new Say(copy(language).text("restart.label"), copy(language).text("restart.say"));
+    }
+
+    private static Say menuButton(String language) {
+        return new Say(copy(language).text("menu.label"), copy(language).text("menu.say"));
     }
 
     OutgoingMessage resumed(Reader reader) {
-        int hour = town.deliveryHour();
-        boolean today = today(reader, null);
-        return OutgoingMessage.text(in(reader.language(),
-                "お届けを再開します。" + (today ? "今日" : "明日") + "の" + hour + "時ごろからメッセージが届きます。\n",
-                "メッセージ を また おくります。" + (today ? "きょう" : "あした") + " の " + hour + "じ ごろ から とどきます。\n",
-                "Your messages restart " + (today ? "today" : "tomorrow") + " at about " + hour + ":00.\n")
-                + summary(reader));
+        String language = reader.language();
+        return OutgoingMessage.text(copy(language).text(today(reader, null) ? "resumed.today" : "resumed.tomorrow",
+                town.deliveryHour()) + "\n" + summary(reader));
     }
 
     OutgoingMessage alreadyActive(Reader reader) {
-        return OutgoingMessage.text(in(reader.language(), "メッセージはお届け中です。\n",
-                "メッセージ を おくって います。\n", "Your messages are on.\n") + summary(reader));
+        return OutgoingMessage.text(copy(reader.language()).text("active") + "\n" + summary(reader));
     }
 
     /** The labels stay short (LINE cuts at 20); 生まれました is kept in every language, the birth question names it. */
     OutgoingMessage menu(Reader reader) {
         String language = reader.language();
+        Copy copy = copy(language);
         List<QuickReplyItem> items = new ArrayList<>();
         List<Child> active = reader.activeChildren();
-        items.add(postback(in(language, "子どもを追加", "こども を ついか する", "Add a child"), PostbackData.of(Action.ADD_CHILD)));
+        if (!active.isEmpty()) {
+            items.add(postback(copy.text("menu.today"), PostbackData.of(Action.TODAY)));
+        }
+        items.add(postback(copy.text("menu.addChild"), PostbackData.of(Action.ADD_CHILD)));
         if (active.stream().anyMatch(c -> c.track() == Track.PREGNANCY)) {
-            items.add(postback(in(language, "生まれました", "生まれました", "Born 生まれました"),
-                    PostbackData.of(Action.REPORT_BIRTH)));
+            items.add(postback(copy.text("menu.born"), PostbackData.of(Action.REPORT_BIRTH)));
         }
         if (!active.isEmpty()) {
-            items.add(postback(in(language, "予定日・誕生日の変更", "ひにち を かえる", "Change a date"),
-                    PostbackData.of(Action.CHANGE_DATE)));
+            items.add(postback(copy.text("menu.changeDate"), PostbackData.of(Action.CHANGE_DATE)));
         }
-        items.add(postback(in(language, "あなたの立場の変更", "たちば を かえる", "Change my role"), PostbackData.of(Action.ROLE)));
+        items.add(postback(copy.text("menu.role"), PostbackData.of(Action.ROLE)));
         if (town.languages().size() > 1) {
-            items.add(postback(in(language, "言語の変更 Language", "ことば Language", "Language 言語"),
-                    PostbackData.of(Action.LANGUAGE)));
+            items.add(postback(copy.text("menu.language"), PostbackData.of(Action.LANGUAGE)));
         }
         if (reader.status() == ReaderStatus.ACTIVE) {
-            items.add(postback(in(language, "お届けを停止", "とめる", "Pause messages"), PostbackData.of(Action.STOP)));
+            items.add(postback(copy.text("menu.stop"), PostbackData.of(Action.STOP)));
         } else if (reader.status() == ReaderStatus.PAUSED) {
-            items.add(postback(in(language, "お届けを再開", "また はじめる", "Restart messages"), PostbackData.of(Action.START)));
+            items.add(postback(copy.text("menu.start"), PostbackData.of(Action.START)));
         }
         if (!active.isEmpty()) {
-            items.add(postback(in(language, "流産・死産などのお知らせ", "りゅうざん・しざん など", "Report a loss"),
-                    PostbackData.of(Action.LOSS)));
+            items.add(postback(copy.text("menu.loss"), PostbackData.of(Action.LOSS)));
         }
-        items.add(postback(in(language, "登録データの削除", "データ を けす", "Delete my data"), PostbackData.of(Action.DELETE)));
-        return OutgoingMessage.withQuickReplies(in(language,
-                "メニューです。下のボタンから選んでください。\nご相談は、こちらへどうぞ。\n",
-                "メニュー です。した の ボタン から えらんで ください。\nそうだん は こちら へ どうぞ。\n",
-                "Menu: please choose below.\nFor advice and support, please contact:\n") + consultation(), items);
+        items.add(postback(copy.text("menu.delete"), PostbackData.of(Action.DELETE)));
+        return OutgoingMessage.withQuickReplies(copy.text("menu.text") + "\n" + consultation(language), items);
     }
 
     /** The answer to a text the conversation does not expect: the service is automatic, help is a call away. */
     OutgoingMessage idleHint(String language) {
-        return OutgoingMessage.withQuickReplies(in(language,
-                "メッセージありがとうございます。このアカウントからは自動でお届けしているため、"
-                        + "個別のお返事はできません。ご相談は、こちらへどうぞ。\n" + consultation()
-                        + "\n設定の変更は「メニュー」と送ってください。",
-                "メッセージ ありがとう ございます。この アカウント は じどう で おくって いるので、おへんじ が できません。"
-                        + "そうだん は こちら へ どうぞ。\n" + consultation()
-                        + "\nせってい を かえる とき は「メニュー」と おくって ください。",
-                "Thank you for your message. This account sends messages automatically and cannot reply to each one. "
-                        + "For advice and support, please contact:\n" + consultation()
-                        + "\nTo change your settings, send \"menu\"."),
-                List.of("en".equals(language) ? new Say("Menu", "menu") : new Say(MENU_WORD, MENU_WORD)));
+        return OutgoingMessage.withQuickReplies(copy(language).text("idle", consultation(language)),
+                List.of(menuButton(language)));
     }
 
-    /** The text for the reader's language: Japanese, やさしい日本語 or English (any other language reads Japanese). */
-    private static String in(String language, String ja, String easy, String en) {
-        return switch (language == null ? Reader.DEFAULT_LANGUAGE : language) {
-            case "en" -> en;
-            case "ja-easy" -> easy;
-            default -> ja;
-        };
-    }
-
-    OutgoingMessage notReadable() {
-        return OutgoingMessage.text("ごめんなさい、うまく受け取れませんでした。下のボタンから選んでください。");
+    OutgoingMessage notReadable(String language) {
+        return say(language, "notReadable");
     }
 
     OutgoingMessage tooManyChildren(String language) {
-        return OutgoingMessage.text(in(language,
-                "ごめんなさい、登録できるお子さんは13人までです。ほかのお子さんのことは、町の窓口にご相談ください。",
-                "ごめんなさい。とうろく できる おこさん は 13人 まで です。まち の まどぐち に そうだん して ください。",
-                "Sorry, up to 13 children can be registered. Please ask the town's office about the others."));
+        return say(language, "tooManyChildren");
     }
 
     OutgoingMessage staleButton(String language) {
-        return OutgoingMessage.withQuickReplies(in(language,
-                        "このボタンは、いまは使えません。「メニュー」から選び直してください。",
-                        "この ボタン は いま つかえません。「メニュー」から えらびなおして ください。",
-                        "This button cannot be used now. Please send \"menu\" and choose again."),
-                List.of("en".equals(language) ? new Say("Menu", "menu") : new Say(MENU_WORD, MENU_WORD)));
+        return OutgoingMessage.withQuickReplies(copy(language).text("staleButton"), List.of(menuButton(language)));
     }
 
     OutgoingMessage noPregnancy(String language) {
-        return OutgoingMessage.text(in(language, "妊娠中として登録されているお子さんはいません。",
-                "にんしんちゅう の おこさん は とうろく されて いません。", "No pregnancy is registered."));
+        return say(language, "noPregnancy");
     }
 
     OutgoingMessage noActiveChild(String language) {
-        return OutgoingMessage.text(in(language, "いまメッセージをお届けしているお子さんはいません。",
-                "いま メッセージ を おくって いる おこさん は いません。",
-                "There is no child we are sending messages about now."));
+        return say(language, "noActiveChild");
     }
 
-    OutgoingMessage alreadyLost() {
-        return OutgoingMessage.text("承知しています。このお子さんへのメッセージはお送りしていません。");
+    OutgoingMessage alreadyLost(String language) {
+        return say(language, "loss.already");
     }
 
-    OutgoingMessage roleChanged(Role role) {
-        return OutgoingMessage.text("「" + roleName(role) + "」に変更しました。");
+    OutgoingMessage roleChanged(Role role, String language) {
+        return say(language, "roleChanged", roleName(role, language));
     }
 
+    /** Said in the newly chosen language. */
     OutgoingMessage languageChanged(String language) {
-        return OutgoingMessage.text(switch (language) {
-            case "en" -> "Done. Your messages will come in English from tomorrow.";
-            case "ja-easy" -> "かえました。あした から やさしい にほんご で おくります。";
-            default -> "言語を「" + languageName(language) + "」に変更しました。明日からのメッセージに反映されます。";
-        });
+        return say(language, "languageChanged", languageName(language));
     }
 
-    OutgoingMessage dateProblem(DateProblem problem) {
-        String text = switch (problem) {
-            case NOT_A_DATE -> "日付として読み取れませんでした。「2027/3/15」や「令和9年3月15日」のように送るか、ボタンから選んでください。";
-            case NO_SUCH_DAY -> "その日付はカレンダーにないようです。もう一度確かめてください。";
-            case DUE_TOO_FAR -> "出産予定日は、今日から280日後までの日付でお願いします。";
-            case DUE_PASSED -> "予定日を2週間以上過ぎた日付のようです。お子さんが生まれている場合は、誕生日で教えてください。";
-            case BIRTH_IN_FUTURE -> "まだ来ていない日付のようです。お子さんが生まれた日を教えてください。";
-            case PAST_PROGRAM -> "ごめんなさい。このメッセージは、お子さんが" + town.endBirthday()
-                    + "歳のお誕生日を迎えるまでのお届けのため、この日付ではご登録いただけません。\n子育てのご相談は、いつでもこちらへどうぞ。\n"
-                    + consultation();
-        };
-        return OutgoingMessage.text(text);
+    OutgoingMessage dateProblem(DateProblem problem, String language) {
+        String key = "problem." + problem.name();
+        return problem == DateProblem.PAST_PROGRAM
+                ? say(language, key, town.endBirthday(), consultation(language))
+                : say(language, key);
+    }
+
+    /** Today's message was asked for, and the reader has none today. */
+    OutgoingMessage nothingToday(String language) {
+        return say(language, "today.none");
+    }
+
+    OutgoingMessage todayAfterRegistration(String language) {
+        return say(language, "today.notRegistered");
     }
 
     /** Registration done: where the child stands today and when the first message comes, in the reader's language. */
     OutgoingMessage registered(Reader reader, Child child) {
+        String language = reader.language();
         Position position = child.position(today, town.endBirthday());
-        int hour = town.deliveryHour();
-        boolean firstToday = today(reader, child);
-        String menuHint = "設定の変更やお届けの停止は「メニュー」と送ってください。";
-        return switch (reader.language()) {
-            case "en" -> OutgoingMessage.text("You're all set. Thank you for registering.\n" + englishHeading(position)
-                    + "\n" + (position instanceof Position.BeforeStart start
-                            ? "Your messages start on " + start.startsOn().getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " "
-                                    + start.startsOn().getDayOfMonth() + " (week 4 of pregnancy)."
-                            : firstToday ? "Your first message comes today at about " + hour + ":00."
-                            : overdueTomorrow(child)
-                                    ? "Your due date has passed. When your baby is born, send \"menu\" and choose 「生まれました」."
-                                    : "Your daily message starts tomorrow at about " + hour + ":00.")
-                    + "\nTo change settings or stop, send \"menu\".");
-            case "ja-easy" -> OutgoingMessage.text("とうろく が おわりました。ありがとうございます。\n" + heading(position)
-                    + "\n" + (position instanceof Position.BeforeStart start
-                            ? start.startsOn().getMonthValue() + "がつ " + start.startsOn().getDayOfMonth()
-                                    + "にち から メッセージ を おくります。"
-                            : firstToday ? "きょう の " + hour + "じ ごろ から、まいにち メッセージ を おくります。"
-                            : overdueTomorrow(child)
-                                    ? "よていび を すぎて います。うまれたら「メニュー」と おくって「生まれました」を えらんで ください。"
-                                    : "あした の " + hour + "じ ごろ から、まいにち メッセージ を おくります。")
-                    + "\nせってい を かえる とき は「メニュー」と おくって ください。");
-            default -> OutgoingMessage.text("登録が完了しました。ありがとうございます。\n" + heading(position) + "\n"
-                    + startLine(child, position, firstToday) + "\n" + menuHint);
-        };
+        return OutgoingMessage.text(copy(language).text("registered") + "\n" + Headings.where(position, language)
+                + "\n" + startLine(child, position, language, today(reader, child)) + "\n"
+                + copy(language).text("menu.hint"));
     }
 
     /** A due date or birthday changed, or a birth reported, for a reader already receiving messages. */
     OutgoingMessage dateChanged(Reader reader, Child child, boolean birthReported) {
         String language = reader.language();
+        Copy copy = copy(language);
         Position position = child.position(today, town.endBirthday());
         // today's delivery is composed from the dates stored now: before it goes out, the change shows today
         boolean fromToday = today(reader, child);
-        String first = birthReported && child.dueDate() != null
-                ? in(language, "ご出産おめでとうございます！ " + (fromToday ? "今日" : "明日")
-                                + "からは、お子さんの育ちに合わせたメッセージに切り替わります。",
-                        "おめでとう ございます！ " + (fromToday ? "きょう" : "あした") + " から、あかちゃん に あわせた メッセージ に かわります。",
-                        "Congratulations on the birth! From " + (fromToday ? "today" : "tomorrow")
-                                + ", your messages follow your baby's days.")
-                : in(language, "変更しました。" + (fromToday ? "今日" : "明日") + "から新しい日付に合わせてお届けします。",
-                        "かえました。" + (fromToday ? "きょう" : "あした") + " から あたらしい ひにち で おくります。",
-                        "Changed. From " + (fromToday ? "today" : "tomorrow") + ", your messages follow the new date.");
-        String paused = reader.status() != ReaderStatus.PAUSED ? "" : in(language,
-                "\n（いまはお届けを停止しています。再開は「さいかい」と送ってください）",
-                "\n（いま は メッセージ を とめて います。また はじめる とき は「さいかい」と おくって ください）",
-                "\n(Your messages are paused now. To restart them, send \"start\".)");
-        String heading = "en".equals(language) && !englishHeading(position).isEmpty()
-                ? englishHeading(position) : heading(position);
-        String text = first + "\n" + heading + "\n" + startLine(child, position, language, fromToday) + paused;
+        String when = fromToday ? "today" : "tomorrow";
+        String first = copy.text(birthReported && child.dueDate() != null ? "changed.born." + when : "changed." + when);
+        String paused = reader.status() != ReaderStatus.PAUSED ? "" : "\n" + copy.text("paused.note");
+        String text = first + "\n" + Headings.where(position, language) + "\n"
+                + startLine(child, position, language, fromToday) + paused;
         List<Child> twins = birthReported ? unbornTwinsOf(reader, child) : List.of();
         if (twins.isEmpty()) {
             return OutgoingMessage.text(text);
@@ -410,44 +350,31 @@ final class Prompts {
         // Twins are usually born the same day: one tap on the picker, already set to that day, reports the other.
         List<QuickReplyItem> items = new ArrayList<>();
         for (Child twin : twins.subList(0, Math.min(twins.size(), OutgoingMessage.MAX_QUICK_REPLIES))) {
-            String ordinal = twin.childId().substring(1);
-            items.add(birthPicker(in(language, ordinal + "人目も生まれました", ordinal + "人目も生まれました",
-                    "Baby " + ordinal + " born too"), twin.childId(), child.birthDate()));
+            items.add(birthPicker(copy.text("twin.label", ordinal(twin)), twin.childId(), child.birthDate()));
         }
-        return OutgoingMessage.withQuickReplies(text + in(language,
-                "\nいっしょにお腹にいたお子さんも生まれていたら、下のボタンから誕生日を選んでください。",
-                "\nいっしょ に おなか に いた おこさん も うまれて いたら、した の ボタン を おして ください。",
-                "\nIf your other baby was born too, choose the birthday with the button below."), items);
+        return OutgoingMessage.withQuickReplies(text + "\n" + copy.text("twin.hint"), items);
     }
 
-    /** When the first message comes, in the reader's language. */
+    /** When the first message comes, said of the child whose position today is {@code position}. */
     private String startLine(Child child, Position position, String language, boolean firstToday) {
-        int hour = town.deliveryHour();
-        if ("en".equals(language)) {
-            return switch (position) {
-                case Position.BeforeStart start -> "Your messages start on "
-                        + start.startsOn().getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " "
-                        + start.startsOn().getDayOfMonth() + " (week 4 of pregnancy).";
-                case Position.Ended e -> "Your child has turned " + e.endBirthday()
-                        + ", so the messages for this child have ended.";
-                default -> firstToday ? "Your messages come from today at about " + hour + ":00."
-                        : overdueTomorrow(child)
-                        ? "Your due date has passed. When your baby is born, send \"menu\" and choose 「生まれました」."
-                        : "Your messages come from tomorrow at about " + hour + ":00.";
-            };
+        if (!firstToday && overdueTomorrow(child)) {
+            return startLine(child.position(today.plusDays(1), town.endBirthday()), language, false);
         }
-        if ("ja-easy".equals(language)) {
-            return switch (position) {
-                case Position.BeforeStart start -> start.startsOn().getMonthValue() + "がつ "
-                        + start.startsOn().getDayOfMonth() + "にち から メッセージ を おくります。";
-                case Position.Ended e -> e.endBirthday() + "さい に なったので、この おこさん の メッセージ は おわりました。";
-                default -> firstToday ? "きょう の " + hour + "じ ごろ から メッセージ を おくります。"
-                        : overdueTomorrow(child)
-                        ? "よていび を すぎて います。うまれたら「メニュー」と おくって「生まれました」を えらんで ください。"
-                        : "あした の " + hour + "じ ごろ から メッセージ を おくります。";
-            };
-        }
-        return startLine(child, position, firstToday);
+        return startLine(position, language, firstToday);
+    }
+
+    /** @param firstToday today's delivery, still to come, brings the message: "today", else "tomorrow" */
+    private String startLine(Position position, String language, boolean firstToday) {
+        Copy copy = copy(language);
+        String when = firstToday ? "today" : "tomorrow";
+        return switch (position) {
+            case Position.Pregnancy p -> copy.text("start.pregnancy." + when, town.deliveryHour());
+            case Position.Child c -> copy.text("start.child." + when, town.deliveryHour());
+            case Position.BeforeStart start -> copy.text("start.beforeStart", date(start.startsOn(), language));
+            case Position.PregnancyOverdue o -> copy.text("start.overdue");
+            case Position.Ended e -> copy.text("start.ended", e.endBirthday());
+            case Position.NotYetBorn n -> copy.text("start.notYetBorn");
+        };
     }
 
     /** The other active pregnancies with the same due date as {@code born}: its twins, triplets, … */
@@ -463,72 +390,25 @@ final class Prompts {
         return child.position(today.plusDays(1), town.endBirthday()) instanceof Position.PregnancyOverdue;
     }
 
-    /** When the first message comes, said of the child whose position today is {@code position}. */
-    private String startLine(Child child, Position position, boolean firstToday) {
-        if (!firstToday && overdueTomorrow(child)) {
-            return startLine(child.position(today.plusDays(1), town.endBirthday()), false);
-        }
-        return startLine(position, firstToday);
-    }
-
-    /** @param firstToday today's delivery, still to come, brings the message: "today", else "tomorrow" */
-    private String startLine(Position position, boolean firstToday) {
-        String day = firstToday ? "今日" : "明日";
-        return switch (position) {
-            case Position.Pregnancy p -> day + "の" + town.deliveryHour() + "時ごろから、毎日メッセージをお届けします。";
-            case Position.Child c -> day + "の" + town.deliveryHour() + "時ごろから、メッセージをお届けします。";
-            case Position.BeforeStart start -> "妊娠4週0日の" + jaDate(start.startsOn()) + "から、メッセージをお届けします。";
-            case Position.PregnancyOverdue o -> "予定日を過ぎています。生まれたら「メニュー」の「生まれました」から教えてください。";
-            case Position.Ended e -> "お子さんが" + e.endBirthday() + "歳のお誕生日を迎えたので、このお子さんへのお届けは終わりました。";
-            case Position.NotYetBorn n -> "誕生日を迎えたら、メッセージをお届けします。";
-        };
-    }
-
     private String summary(Reader reader) {
+        String language = reader.language();
         StringBuilder text = new StringBuilder();
         for (Child child : reader.activeChildren()) {
             if (!text.isEmpty()) {
                 text.append('\n');
             }
             Position position = child.position(today, town.endBirthday());
-            text.append(heading(position));
+            text.append(Headings.where(position, language));
             if (position instanceof Position.Ended || position instanceof Position.PregnancyOverdue) {
-                text.append(' ').append(startLine(position, false));
+                text.append(' ').append(startLine(position, language, false));
             }
         }
         return text.toString();
     }
 
-    /** Where the child stands: the daily messages' heading inside the tracks, the pregnancy week around them. */
-    static String heading(Position position) {
-        return switch (position) {
-            case Position.Pregnancy p -> Headings.of(p);
-            case Position.Child c -> Headings.of(c);
-            case Position.BeforeStart b -> pregnancyWeek(Math.max(0, b.pregnancyDay()));
-            case Position.PregnancyOverdue o -> pregnancyWeek(o.pregnancyDay());
-            case Position.Ended e -> "【" + e.endBirthday() + "歳】";
-            case Position.NotYetBorn n -> "【妊娠中】";
-        };
-    }
-
-    private static String pregnancyWeek(int pregnancyDay) {
-        return "【妊娠" + pregnancyDay / 7 + "週" + pregnancyDay % 7 + "日】";
-    }
-
-    private static String englishHeading(Position position) {
-        return switch (position) {
-            case Position.Pregnancy p -> "[Pregnancy week " + p.week() + ", day " + p.dayOfWeek() + "]";
-            case Position.BeforeStart b -> "[Pregnancy week " + Math.max(0, b.pregnancyDay()) / 7 + ", day "
-                    + Math.max(0, b.pregnancyDay()) % 7 + "]";
-            case Position.Child c -> c.years() == 0 ? "[Day " + c.ageDays() + " after birth]"
-                    : "[Age " + c.years() + " years " + c.months() + " months]";
-            default -> "";
-        };
-    }
-
-    private String consultation() {
+    private String consultation(String language) {
         String contact = town.consultation();
-        return contact == null || contact.isBlank() ? town.name() + "の子育て相談窓口" : contact;
+        return contact == null || contact.isBlank() ? copy(language).text("consultation.fallback", town.name()) : contact;
     }
 
     private DatePicker duePicker(String label, String childId) {
@@ -551,33 +431,29 @@ final class Prompts {
     }
 
     /** "1人目・予定日3/15" – dates tell twins apart only with the ordinal. */
-    private static String childLabel(Child child) {
-        String ordinal = child.childId().substring(1) + "人目・";
-        return child.track() == Track.PREGNANCY
-                ? ordinal + "予定日" + child.dueDate().getMonthValue() + "/" + child.dueDate().getDayOfMonth()
-                : ordinal + child.birthDate().getMonthValue() + "/" + child.birthDate().getDayOfMonth() + "生まれ";
+    private static String childLabel(Child child, String language) {
+        LocalDate date = child.track() == Track.PREGNANCY ? child.dueDate() : child.birthDate();
+        return copy(language).text(child.track() == Track.PREGNANCY ? "child.expected" : "child.born", ordinal(child),
+                date.getMonthValue(), date.getDayOfMonth());
     }
 
-    static String jaDate(LocalDate date) {
-        return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+    private static String ordinal(Child child) {
+        return child.childId().substring(1);
     }
 
-    static String roleName(Role role) {
-        return switch (role) {
-            case MOTHER -> "お母さん";
-            case PARTNER -> "お父さん・パートナー";
-            case GRANDPARENT -> "おじいちゃん・おばあちゃん";
-            case OTHER -> "その他";
-        };
+    /** A date as the reader's language writes it; the year is passed as text so no digit grouping applies. */
+    static String date(LocalDate date, String language) {
+        return copy(language).text("date", Integer.toString(date.getYear()), date.getMonthValue(), date.getDayOfMonth());
     }
 
+    static String roleName(Role role, String language) {
+        return copy(language).text("role." + role.name());
+    }
+
+    /** Each language's own name for itself, the same whichever language the reader reads; else its code. */
     static String languageName(String language) {
-        return switch (language) {
-            case "ja" -> "日本語";
-            case "ja-easy" -> "やさしい日本語";
-            case "en" -> "English";
-            default -> language;
-        };
+        String key = "language.name." + language;
+        return Copy.keys(AREA, Copy.FALLBACK).contains(key) ? copy(Copy.FALLBACK).text(key) : language;
     }
 
     /** Why a date cannot be used, beyond not being a calendar day. */

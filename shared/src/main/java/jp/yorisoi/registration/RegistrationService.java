@@ -24,19 +24,24 @@ public final class RegistrationService {
     private final ProcessedEvents processedEvents;
     private final LineReplier replier;
     private final DayPreview preview;
+    private final TodaysMessage todaysMessage;
 
     /** Confirmations never promise a message today: for a chat without the content catalogue. */
     public RegistrationService(ReaderStore readers, ProcessedEvents processedEvents, LineReplier replier) {
-        this(readers, processedEvents, replier, DayPreview.NONE);
+        this(readers, processedEvents, replier, DayPreview.NONE, TodaysMessage.NONE);
     }
 
-    /** @param preview today's delivery as the senders will compose it, so a confirmation can say "today" */
+    /**
+     * @param preview       today's delivery as the senders will compose it, so a confirmation can say "today"
+     * @param todaysMessage answers a request for today's message with the message itself
+     */
     public RegistrationService(ReaderStore readers, ProcessedEvents processedEvents, LineReplier replier,
-            DayPreview preview) {
+            DayPreview preview, TodaysMessage todaysMessage) {
         this.readers = readers;
         this.processedEvents = processedEvents;
         this.replier = replier;
         this.preview = preview;
+        this.todaysMessage = todaysMessage;
     }
 
     /**
@@ -49,9 +54,9 @@ public final class RegistrationService {
         if (eventKey != null && !processedEvents.markProcessed(eventKey)) {
             return Outcome.DUPLICATE;
         }
-        Turn turn;
+        Decided decided;
         try {
-            turn = decideAndStore(town, lineUserId, event, today, now);
+            decided = decideAndStore(town, lineUserId, event, today, now);
         } catch (RuntimeException e) {
             // Nothing was stored: let LINE's redelivery of this event be handled instead of skipped as a duplicate.
             if (eventKey != null) {
@@ -59,19 +64,30 @@ public final class RegistrationService {
             }
             throw e;
         }
+        Turn turn = decided.turn();
+        if (replyToken != null && turn.today() && decided.reader().isPresent()
+                && todaysMessage.reply(town, decided.reader().get(), replyToken, today)) {
+            return Outcome.HANDLED;
+        }
         if (replyToken != null && !turn.replies().isEmpty()) {
             replier.reply(town.municipalityId(), replyToken, turn.replies());
         }
         return Outcome.HANDLED;
     }
 
+    /** The turn, and the reader it was decided for as stored before it. */
+    private record Decided(Turn turn, Optional<Reader> reader) {}
+
     /** One retry on a concurrent write: two quick taps of the same parent race, the second sees the first. */
-    private Turn decideAndStore(Municipality town, String lineUserId, ParentEvent event, LocalDate today, Instant now) {
+    private Decided decideAndStore(Municipality town, String lineUserId, ParentEvent event, LocalDate today,
+            Instant now) {
         ParentConversation conversation = new ParentConversation(town, today, now, preview);
+        Optional<Reader> stored = find(town, lineUserId);
         try {
-            return store(town, conversation.next(find(town, lineUserId), lineUserId, event));
+            return new Decided(store(town, conversation.next(stored, lineUserId, event)), stored);
         } catch (ReaderStore.ConcurrentChangeException e) {
-            return store(town, conversation.next(find(town, lineUserId), lineUserId, event));
+            stored = find(town, lineUserId);
+            return new Decided(store(town, conversation.next(stored, lineUserId, event)), stored);
         }
     }
 

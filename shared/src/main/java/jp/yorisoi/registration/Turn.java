@@ -4,8 +4,17 @@ import java.util.List;
 import jp.yorisoi.line.OutgoingMessage;
 import jp.yorisoi.reader.Reader;
 
-/** The conversation's decision for one event: what happens to the reader, and what to answer. */
-public record Turn(Change change, List<OutgoingMessage> replies) {
+/**
+ * The conversation's decision for one event: what happens to the reader, and what to answer.
+ *
+ * @param today the reader asked for today's message: the reply is that message (TodaysMessage), and {@code replies}
+ *              only when there is none today
+ */
+public record Turn(Change change, List<OutgoingMessage> replies, boolean today) {
+
+    public Turn(Change change, List<OutgoingMessage> replies) {
+        this(change, replies, false);
+    }
 
     public Turn {
         replies = List.copyOf(replies);
@@ -25,6 +34,10 @@ public record Turn(Change change, List<OutgoingMessage> replies) {
 
     static Turn keep(List<OutgoingMessage> replies) {
         return new Turn(new Change.Keep(), replies);
+    }
+
+    static Turn today(List<OutgoingMessage> ifNothingToday) {
+        return new Turn(new Change.Keep(), ifNothingToday, true);
     }
 
     static Turn save(Reader reader, List<OutgoingMessage> replies) {

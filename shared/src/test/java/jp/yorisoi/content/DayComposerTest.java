@@ -175,12 +175,12 @@ class DayComposerTest {
     }
 
     @Test
-    void birthdayMessageFallsBackToJapaneseToo() {
+    void birthdayMessageFallsBackToJapaneseTooUnderTheReadersHeading() {
         catalogue.withBirthday(TOWN, 1, "ja", "お誕生日おめでとうございます。");
 
         DayMessage day = composer.compose(reader("en", Child.born("c1", TODAY.minusYears(1))), FULL, TODAY);
 
-        assertEquals(List.of(part(PartKind.BIRTHDAY, "c1", "【1歳のお誕生日】", "お誕生日おめでとうございます。\nさくら市より")),
+        assertEquals(List.of(part(PartKind.BIRTHDAY, "c1", "[1st birthday]", "お誕生日おめでとうございます。\nさくら市より")),
                 day.parts());
     }
 
@@ -191,7 +191,7 @@ class DayComposerTest {
 
         DayMessage day = composer.compose(reader("en", bornAgo("c1", 45)), BASE_ONLY, TODAY);
 
-        assertEquals(List.of(part(PartKind.BASE, "c1", "【生後45日】", "Around day 45")), day.parts());
+        assertEquals(List.of(part(PartKind.BASE, "c1", "[Day 45 after birth]", "Around day 45")), day.parts());
     }
 
     @Test
@@ -520,11 +520,11 @@ class DayComposerTest {
         catalogue.withBirthday(TOWN, endBirthday, "ja", endBirthday + "歳おめでとう");
         Reader reader = reader("en", Child.born("c1", born));
 
-        assertEquals(List.of(part(PartKind.BASE, "c1", "【" + (endBirthday - 1) + "歳11か月】", "最後の日")),
+        assertEquals(List.of(part(PartKind.BASE, "c1", "[Age " + (endBirthday - 1) + " years 11 months]", "最後の日")),
                 composer.compose(reader, town, lastDay).parts());
         List<Part> closing = composer.compose(reader, town, endDay).parts();
         assertEquals(List.of(PartKind.BIRTHDAY, PartKind.NOTICE), closing.stream().map(Part::kind).toList());
-        assertEquals("【" + endBirthday + "歳のお誕生日】", closing.getFirst().heading());
+        assertEquals("[" + endBirthday + (endBirthday == 3 ? "rd" : "th") + " birthday]", closing.getFirst().heading());
         assertTrue(closing.get(1).text().startsWith("Happy " + endBirthday + (endBirthday == 3 ? "rd" : "th")),
                 closing.get(1).text());
         assertTrue(composer.compose(reader, town, endDay.plusDays(1)).isEmpty());

@@ -28,7 +28,9 @@ class MunicipalityJsonTest {
               "deliveryHour": 7,
               "languages": ["ja", "ja-easy"],
               "senderEmail": "hello@sample.example",
-              "active": false
+              "active": false,
+              "privacyUrl": "https://www.city.sample.example/privacy",
+              "consentVersion": 2
             }
             """;
 
@@ -48,7 +50,8 @@ class MunicipalityJsonTest {
     @Test
     void readsEveryField() {
         assertEquals(new Municipality("sample", "さんぷる市", "さんぷる市より", "相談窓口 0000-00-0000", Plan.FULL, 6, 7,
-                List.of("ja", "ja-easy"), "hello@sample.example", false), parse(FULL));
+                List.of("ja", "ja-easy"), "hello@sample.example", false, "https://www.city.sample.example/privacy", 2),
+                parse(FULL));
     }
 
     @Test
@@ -66,6 +69,8 @@ class MunicipalityJsonTest {
         assertEquals(List.of("ja"), municipality.languages());
         assertNull(municipality.senderEmail());
         assertTrue(municipality.active());
+        assertNull(municipality.privacyUrl());
+        assertEquals(Municipality.FIRST_CONSENT_VERSION, municipality.consentVersion());
     }
 
     @ParameterizedTest
@@ -113,6 +118,15 @@ class MunicipalityJsonTest {
                 .contains("endBirthday must be 3 to 6"));
         assertTrue(problem(MINIMAL.replace("\"deliveryHour\": 8", "\"deliveryHour\": 24"))
                 .contains("deliveryHour must be 0 to 23"));
+    }
+
+    @Test
+    void rejectsAPrivacyPageThatIsNotHttpsAndAConsentVersionBelowOne() {
+        String problem = problem(MINIMAL.replace("\"deliveryHour\": 8",
+                "\"deliveryHour\": 8, \"privacyUrl\": \"javascript:alert(1)\""));
+        assertTrue(problem.contains("privacyUrl must be an https:// address"), problem);
+        assertTrue(problem(MINIMAL.replace("\"deliveryHour\": 8", "\"deliveryHour\": 8, \"consentVersion\": 0"))
+                .contains("consentVersion must be 1 or more"));
     }
 
     @Test

@@ -120,7 +120,7 @@ class SampleContentTest {
 
         assertEquals(new Municipality("demo", "よりそい町（デモ）", "よりそい町こども家庭課より（サンプル）",
                 demo.consultation(), Plan.FULL, 3, 8, List.of("ja", "ja-easy", "en"), "hello@demo.yorisoi.example",
-                true), demo);
+                true, "https://demo.yorisoi.example/privacy", 1), demo);
         assertTrue(demo.consultation().contains("0000-00-0000"), demo.consultation());
     }
 

@@ -87,15 +87,27 @@ class DeliverySimulationTest {
         return 0;
     }
 
-    static String expectedHeading(SimChild child, LocalDate day) {
+    /** Written out here, not read from the copy files, so that a wrong heading file fails. */
+    static String expectedHeading(SimChild child, LocalDate day, String language) {
         if (child.birthOn(day) == null) {
             int p = pregnancyDay(child.dueOn(day), day);
-            return "【妊娠" + p / 7 + "週" + p % 7 + "日】";
+            return switch (language) {
+                case "en" -> "[Pregnancy week " + p / 7 + ", day " + p % 7 + "]";
+                case "ja-easy" -> "【にんしん " + p / 7 + "しゅう " + p % 7 + "にち】";
+                default -> "【妊娠" + p / 7 + "週" + p % 7 + "日】";
+            };
         }
         LocalDate birth = child.birthOn(day);
         int months = monthsLived(birth, day);
-        return months < 12 ? "【生後" + ChronoUnit.DAYS.between(birth, day) + "日】"
-                : "【" + months / 12 + "歳" + months % 12 + "か月】";
+        long days = ChronoUnit.DAYS.between(birth, day);
+        int years = months / 12;
+        int month = months % 12;
+        return switch (language) {
+            case "en" -> months < 12 ? "[Day " + days + " after birth]"
+                    : "[Age " + years + (years == 1 ? " year " : " years ") + month + (month == 1 ? " month]" : " months]");
+            case "ja-easy" -> months < 12 ? "【うまれて " + days + "にち】" : "【" + years + "さい " + month + "かげつ】";
+            default -> months < 12 ? "【生後" + days + "日】" : "【" + years + "歳" + month + "か月】";
+        };
     }
 
     /** True when the day lies in the child's track: 4w0d to 41w6d unborn, or birth to the day before the end birthday. */
@@ -172,7 +184,11 @@ class DeliverySimulationTest {
             }
             if (gate) {
                 for (int n : birthdaysToday) {
-                    String heading = "【" + n + "歳のお誕生日】";
+                    String heading = switch (sim.language) {
+                        case "en" -> "[" + n + (n == 1 ? "st" : n == 2 ? "nd" : n == 3 ? "rd" : "th") + " birthday]";
+                        case "ja-easy" -> "【" + n + "さい の たんじょうび】";
+                        default -> "【" + n + "歳のお誕生日】";
+                    };
                     assertEquals(1, message.parts().stream().filter(p -> p.kind() == PartKind.BIRTHDAY
                             && heading.equals(p.heading())).count(), "birthday " + n + " on " + day + ": " + message);
                 }
@@ -201,7 +217,7 @@ class DeliverySimulationTest {
                         // nothing before 4w0d, after 41w6d without a birth, or from the end birthday on
                         assertTrue(inTrack(child, day, end), part.kind() + " outside the track on " + day + ": " + child);
                         if (part.heading() != null) {
-                            assertEquals(expectedHeading(child, day), part.heading(), "heading on " + day);
+                            assertEquals(expectedHeading(child, day, sim.language), part.heading(), "heading on " + day);
                         }
                     }
                     case BIRTHDAY -> {

@@ -19,7 +19,8 @@ class DynamoMunicipalityStoreIT {
     @Test
     void municipalityReadsBackAsSaved() {
         Municipality town = new Municipality("m1", "よりそい市", "よりそい市より", "子育て相談 0120-000-000（平日9時〜17時）",
-                Plan.FULL, 6, 7, List.of("ja", "ja-easy", "en"), "info@yorisoi.example.jp", true);
+                Plan.FULL, 6, 7, List.of("ja", "ja-easy", "en"), "info@yorisoi.example.jp", true,
+                "https://www.city.yorisoi.example/privacy", 3);
 
         store.save(town);
 

@@ -56,12 +56,12 @@ class ParentConversationFirstMessageTest {
     }
 
     static Reader awaitingLanguage(Child child) {
-        return Reader.newcomer("sakura", Channel.LINE, USER, BEFORE_DELIVERY).withRole(Role.MOTHER)
+        return Reader.newcomer("sakura", Channel.LINE, USER, BEFORE_DELIVERY).withConsent(ParentConversationTest.AGREED).withRole(Role.MOTHER)
                 .withChildren(List.of(child)).withConversation(Map.of("step", "AWAIT_LANGUAGE"));
     }
 
     static Reader registered(ReaderStatus status, Child child) {
-        return Reader.newcomer("sakura", Channel.LINE, USER, BEFORE_DELIVERY).withRole(Role.MOTHER)
+        return Reader.newcomer("sakura", Channel.LINE, USER, BEFORE_DELIVERY).withConsent(ParentConversationTest.AGREED).withRole(Role.MOTHER)
                 .withStatus(status).withRegisteredOn(TODAY.minusDays(30)).withChildren(List.of(child));
     }
 
@@ -117,7 +117,7 @@ class ParentConversationFirstMessageTest {
         String confirmation = reply(postback(at(BEFORE_DELIVERY), awaitingLanguage(Child.expected("c1", DUE)),
                 "a=lang&v=en"));
 
-        assertTrue(confirmation.contains("starts tomorrow at about 7:00"), confirmation);
+        assertTrue(confirmation.contains("from tomorrow at about 7:00"), confirmation);
     }
 
     @Test

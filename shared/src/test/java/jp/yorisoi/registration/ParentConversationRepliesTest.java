@@ -39,7 +39,7 @@ class ParentConversationRepliesTest {
     @ParameterizedTest
     @ValueSource(strings = {"ja", "ja-easy", "en"})
     void registeringOnThePregnancysLastDayDoesNotPromiseDailyMessagesFromTomorrow(String language) {
-        Reader registering = Reader.newcomer("sakura", Channel.LINE, USER, NOW)
+        Reader registering = Reader.newcomer("sakura", Channel.LINE, USER, NOW).withConsent(ParentConversationTest.AGREED)
                 .withChildren(List.of(Child.expected("c1", TODAY.minusDays(13))))
                 .withRole(Role.MOTHER)
                 .withConversation(Map.of("step", "AWAIT_LANGUAGE"));
@@ -170,7 +170,7 @@ class ParentConversationRepliesTest {
     }
 
     private static Reader registered(Child... children) {
-        return Reader.newcomer("sakura", Channel.LINE, USER, NOW).withChildren(List.of(children))
+        return Reader.newcomer("sakura", Channel.LINE, USER, NOW).withConsent(ParentConversationTest.AGREED).withChildren(List.of(children))
                 .withRole(Role.MOTHER).withStatus(ReaderStatus.ACTIVE);
     }
 }

@@ -97,7 +97,7 @@ class ParentConversationRobustnessTest {
     }
 
     private static List<Optional<Reader>> readers() {
-        Reader newcomer = Reader.newcomer("sakura", Channel.LINE, USER, NOW);
+        Reader newcomer = Reader.newcomer("sakura", Channel.LINE, USER, NOW).withConsent(ParentConversationTest.AGREED);
         Reader twins = registered(Child.expected("c1", TODAY.plusDays(100)), Child.expected("c2", TODAY.plusDays(100)));
         return List.of(
                 Optional.empty(),
@@ -117,7 +117,7 @@ class ParentConversationRobustnessTest {
     }
 
     private static Reader registered(Child... children) {
-        return Reader.newcomer("sakura", Channel.LINE, USER, NOW).withChildren(List.of(children))
+        return Reader.newcomer("sakura", Channel.LINE, USER, NOW).withConsent(ParentConversationTest.AGREED).withChildren(List.of(children))
                 .withRole(Role.MOTHER).withStatus(ReaderStatus.ACTIVE);
     }
 

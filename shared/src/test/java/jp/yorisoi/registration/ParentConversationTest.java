@@ -37,21 +37,26 @@ class ParentConversationTest {
     static final Municipality JAPANESE_ONLY_TOWN = new Municipality("momo", "もも町", "もも町より", "もも町保健センター",
             Plan.BASE_ONLY, 3, 8, List.of("ja"), null, true);
 
+    /** Agreed to the first version of the town's consent notice. */
+    static final Reader.Consent AGREED = new Reader.Consent(1, NOW);
+
     private final ParentConversation conversation = new ParentConversation(TOWN, TODAY, NOW);
 
     // ---- registration
 
     @Test
-    void followByANewParentWelcomesAndOffersBothDatePickersWithTheProgramWindows() {
-        Turn turn = conversation.next(Optional.empty(), USER, new ParentEvent.Followed(false));
+    void agreeingToTheNoticeAfterTheFollowOffersBothDatePickersWithTheProgramWindows() {
+        Reader bare = stored(conversation.next(Optional.empty(), USER, new ParentEvent.Followed(false)));
+
+        Turn turn = postback(bare, "a=agree&v=ja");
 
         Reader saved = saved(turn);
         assertEquals(ReaderStatus.REGISTERING, saved.status());
         assertEquals("AWAIT_ANCHOR", saved.conversation().get("step"));
         assertEquals(Reader.idFor("sakura", jp.yorisoi.reader.Channel.LINE, USER), saved.readerId());
-        assertEquals(2, turn.replies().size());
-        assertTrue(turn.replies().get(0).text().startsWith("さくら市です。"));
-        List<QuickReplyItem> items = turn.replies().get(1).quickReplies();
+        assertEquals(new Reader.Consent(1, NOW), saved.consent());
+        assertEquals(1, turn.replies().size());
+        List<QuickReplyItem> items = turn.replies().getFirst().quickReplies();
         DatePicker due = (DatePicker) items.get(0);
         assertEquals("a=due", due.data());
         assertEquals(TODAY.minusDays(13), due.min());
@@ -64,7 +69,7 @@ class ParentConversationTest {
 
     @Test
     void aPickedDueDateAsksTheRoleNext() {
-        Reader reader = stored(conversation.next(Optional.empty(), USER, new ParentEvent.Followed(false)));
+        Reader reader = afterFollow();
 
         Turn turn = pick(reader, "a=due", TODAY.plusDays(193));
 
@@ -97,7 +102,7 @@ class ParentConversationTest {
     @Test
     void aTownWithOneLanguageCompletesRightAfterTheRole() {
         ParentConversation inJapaneseOnly = new ParentConversation(JAPANESE_ONLY_TOWN, TODAY, NOW);
-        Reader reader = Reader.newcomer("momo", jp.yorisoi.reader.Channel.LINE, USER, NOW)
+        Reader reader = Reader.newcomer("momo", jp.yorisoi.reader.Channel.LINE, USER, NOW).withConsent(AGREED)
                 .withChildren(List.of(Child.born("c1", TODAY.minusDays(45))))
                 .withConversation(Map.of("step", "AWAIT_ROLE"));
         reader = versioned(reader);
@@ -119,7 +124,7 @@ class ParentConversationTest {
 
         String text = turn.replies().getLast().text();
         assertTrue(text.contains("【妊娠1週3日】"), text);
-        assertTrue(text.contains("妊娠4週0日の" + Prompts.jaDate(due.minusDays(252)) + "から"), text);
+        assertTrue(text.contains("妊娠4週0日の" + Prompts.date(due.minusDays(252), "ja") + "から"), text);
     }
 
     @Test
@@ -131,7 +136,7 @@ class ParentConversationTest {
         String easy = postback(reader, "a=lang&v=ja-easy").replies().getLast().text();
 
         assertTrue(english.contains("Day 45 after birth") && english.contains("tomorrow at about 7:00"), english);
-        assertTrue(easy.contains("とうろく が おわりました") && easy.contains("【生後45日】"), easy);
+        assertTrue(easy.contains("とうろく が おわりました") && easy.contains("【うまれて 45にち】"), easy);
     }
 
     @ParameterizedTest
@@ -286,7 +291,7 @@ class ParentConversationTest {
         Turn turn = text(reader, "メニュー");
 
         List<String> data = postbackData(turn.replies().getFirst());
-        assertEquals(List.of("a=add", "a=born", "a=date", "a=role", "a=lang", "a=stop", "a=loss", "a=delete"), data);
+        assertEquals(List.of("a=today", "a=add", "a=born", "a=date", "a=role", "a=lang", "a=stop", "a=loss", "a=delete"), data);
         assertTrue(data.size() <= OutgoingMessage.MAX_QUICK_REPLIES);
     }
 
@@ -468,19 +473,20 @@ class ParentConversationTest {
     }
 
     @Test
-    void aStrangersFirstWordsGetTheWelcomeAndTheFirstQuestion() {
+    void aStrangersFirstWordsGetTheWelcomeAndTheConsentNotice() {
         Turn turn = conversation.next(Optional.empty(), USER, new ParentEvent.Text("こんにちは"));
 
-        assertEquals("AWAIT_ANCHOR", saved(turn).conversation().get("step"));
+        assertEquals("AWAIT_CONSENT", saved(turn).conversation().get("step"));
         assertTrue(turn.replies().getFirst().text().startsWith("さくら市です。"));
-        assertEquals(2, turn.replies().getLast().quickReplies().size());
+        assertEquals("a=agree&v=ja", postbackData(turn.replies().getLast()).getFirst());
     }
 
     @Test
-    void aStrangerWhoTypesADueDateStartsRegistering() {
+    void aStrangerWhoTypesADueDateIsShownTheNoticeAndTheDateIsNotKept() {
         Turn turn = conversation.next(Optional.empty(), USER, new ParentEvent.Text("2027/3/15"));
 
-        assertEquals(List.of(Child.expected("c1", LocalDate.of(2027, 3, 15)).withAddedOn(TODAY)), saved(turn).children());
+        assertEquals(List.of(), saved(turn).children());
+        assertEquals("AWAIT_CONSENT", saved(turn).conversation().get("step"));
     }
 
     @Test
@@ -493,17 +499,19 @@ class ParentConversationTest {
 
     // ---- helpers
 
+    /** A new parent who followed and agreed to the consent notice in Japanese. */
     private Reader afterFollow() {
-        return stored(conversation.next(Optional.empty(), USER, new ParentEvent.Followed(false)));
+        Reader bare = stored(conversation.next(Optional.empty(), USER, new ParentEvent.Followed(false)));
+        return stored(postback(bare, "a=agree&v=ja"));
     }
 
     private static Reader registeringWith(Child child) {
-        return versioned(Reader.newcomer("sakura", jp.yorisoi.reader.Channel.LINE, USER, NOW)
+        return versioned(Reader.newcomer("sakura", jp.yorisoi.reader.Channel.LINE, USER, NOW).withConsent(AGREED)
                 .withChildren(List.of(child)).withConversation(Map.of("step", "AWAIT_ROLE")));
     }
 
     private static Reader registered(Child... children) {
-        return versioned(Reader.newcomer("sakura", jp.yorisoi.reader.Channel.LINE, USER, NOW)
+        return versioned(Reader.newcomer("sakura", jp.yorisoi.reader.Channel.LINE, USER, NOW).withConsent(AGREED)
                 .withChildren(List.of(children)).withRole(Role.MOTHER).withStatus(ReaderStatus.ACTIVE));
     }
 
@@ -511,7 +519,7 @@ class ParentConversationTest {
     private static Reader versioned(Reader reader) {
         return new Reader(reader.municipalityId(), reader.readerId(), reader.channel(), reader.address(), reader.role(),
                 reader.language(), reader.status(), reader.children(), reader.conversation(), reader.createdAt(),
-                reader.updatedAt(), reader.version() + 1);
+                reader.updatedAt(), reader.version() + 1, null, reader.consent());
     }
 
     private Turn text(Reader reader, String text) {

@@ -49,6 +49,8 @@ class DeployedTemplateIT {
                     "dynamodb:DeleteItem ProcessedEventsTable", // DynamoProcessedEvents.forget
                     "dynamodb:GetItem ContentTable", // DynamoCatalogue: the confirmation previews today
                     "dynamodb:Query ContentTable", // DynamoCatalogue.calendar for that preview
+                    "dynamodb:GetItem LedgerTable", // DynamoLedger: today's message by reply, own-write check
+                    "dynamodb:UpdateItem LedgerTable", // DynamoLedger.claimExclusive, complete for that reply
                     "ssm:GetParameter parameter/yorisoi/${Stage}/line/*/channel-secret", // signature check
                     "ssm:GetParameter parameter/yorisoi/${Stage}/line/*/channel-token"), // LineReplyChannel
             "FanOutFunction", Set.of(

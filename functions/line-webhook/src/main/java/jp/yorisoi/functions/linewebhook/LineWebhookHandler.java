@@ -27,6 +27,7 @@ import jp.yorisoi.municipality.MunicipalityStore;
 import jp.yorisoi.reader.ReaderStore;
 import jp.yorisoi.registration.DayPreview;
 import jp.yorisoi.registration.RegistrationService;
+import jp.yorisoi.registration.TodaysMessage;
 import jp.yorisoi.schedule.ProgramSchedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,21 +61,25 @@ public final class LineWebhookHandler implements RequestHandler<APIGatewayV2HTTP
 
     private LineWebhookHandler(Wiring wiring, Clock clock) {
         this(wiring.readers(), wiring.municipalities(), wiring.processedEvents(), wiring.credentials(), wiring.replier(),
-                wiring.preview(), clock);
+                wiring.preview(), wiring.todaysMessage(), clock);
     }
 
     /** A webhook whose confirmations never promise a message today (no content catalogue). */
     public LineWebhookHandler(ReaderStore readers, MunicipalityStore municipalities, ProcessedEvents processedEvents,
             ChannelCredentials credentials, LineReplier replier, Clock clock) {
-        this(readers, municipalities, processedEvents, credentials, replier, DayPreview.NONE, clock);
+        this(readers, municipalities, processedEvents, credentials, replier, DayPreview.NONE, TodaysMessage.NONE, clock);
     }
 
-    /** @param preview today's delivery as the senders compose it, for confirmations that say "today" truly */
+    /**
+     * @param preview       today's delivery as the senders compose it, for confirmations that say "today" truly
+     * @param todaysMessage today's message again, by reply, claimed in the senders' ledger
+     */
     public LineWebhookHandler(ReaderStore readers, MunicipalityStore municipalities, ProcessedEvents processedEvents,
-            ChannelCredentials credentials, LineReplier replier, DayPreview preview, Clock clock) {
+            ChannelCredentials credentials, LineReplier replier, DayPreview preview, TodaysMessage todaysMessage,
+            Clock clock) {
         this.municipalities = municipalities;
         this.credentials = credentials;
-        this.registration = new RegistrationService(readers, processedEvents, replier, preview);
+        this.registration = new RegistrationService(readers, processedEvents, replier, preview, todaysMessage);
         this.clock = clock;
     }
 

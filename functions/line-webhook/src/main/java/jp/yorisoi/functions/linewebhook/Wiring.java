@@ -1,10 +1,16 @@
 package jp.yorisoi.functions.linewebhook;
 
+import java.time.Clock;
 import java.util.Map;
 import jp.yorisoi.aws.AwsClients;
 import jp.yorisoi.aws.Environment;
 import jp.yorisoi.content.DayComposer;
 import jp.yorisoi.content.DynamoCatalogue;
+import jp.yorisoi.delivery.ComposedDeliveryContent;
+import jp.yorisoi.delivery.DeliveryMetrics;
+import jp.yorisoi.delivery.DeliveryService;
+import jp.yorisoi.delivery.DynamoLedger;
+import jp.yorisoi.delivery.TodayByReply;
 import jp.yorisoi.line.DynamoProcessedEvents;
 import jp.yorisoi.line.LineReplier;
 import jp.yorisoi.line.LineReplyChannel;
@@ -15,26 +21,36 @@ import jp.yorisoi.municipality.MunicipalityStore;
 import jp.yorisoi.municipality.SsmChannelCredentials;
 import jp.yorisoi.reader.ReaderStore;
 import jp.yorisoi.registration.DayPreview;
+import jp.yorisoi.registration.TodaysMessage;
 import jp.yorisoi.stats.CountingReaderStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The webhook's ports built from the Lambda environment (NOTES: READERS_TABLE, SSM_PREFIX, …), once per container. */
 record Wiring(ReaderStore readers, MunicipalityStore municipalities, ProcessedEvents processedEvents,
-        ChannelCredentials credentials, LineReplier replier, DayPreview preview) {
+        ChannelCredentials credentials, LineReplier replier, DayPreview preview, TodaysMessage todaysMessage) {
 
     static Wiring fromEnvironment(Map<String, String> env) {
         AwsClients aws = AwsClients.fromEnvironment(env);
         DynamoDbClient dynamo = aws.dynamoDb();
         ChannelCredentials credentials = new SsmChannelCredentials(aws.ssm(), Environment.ssmPrefix(env));
+        LineReplier replier = new LineReplyChannel(credentials, Environment.lineApiBase(env));
+        // every write keeps the town's counters (getStats) in line
+        ReaderStore readers = CountingReaderStore.inTable(dynamo, Environment.required(env, "READERS_TABLE"));
+        MunicipalityStore municipalities = new DynamoMunicipalityStore(dynamo,
+                Environment.required(env, "MUNICIPALITIES_TABLE"), Environment.defaultDeliveryHour(env));
+        // the senders' composer: a confirmation says "today" only when today's delivery will bring it
+        DayComposer composer = new DayComposer(new DynamoCatalogue(dynamo, Environment.required(env, "CONTENT_TABLE")));
+        // today's message on request goes through the senders' own claim in the ledger, answered by reply
+        DeliveryService delivery = new DeliveryService(readers, municipalities, new ComposedDeliveryContent(composer),
+                new DynamoLedger(dynamo, Environment.required(env, "LEDGER_TABLE")), null, null, null,
+                DeliveryMetrics.NONE, Clock.systemUTC());
         return new Wiring(
-                // every write keeps the town's counters (getStats) in line
-                CountingReaderStore.inTable(dynamo, Environment.required(env, "READERS_TABLE")),
-                new DynamoMunicipalityStore(dynamo, Environment.required(env, "MUNICIPALITIES_TABLE"),
-                        Environment.defaultDeliveryHour(env)),
+                readers,
+                municipalities,
                 new DynamoProcessedEvents(dynamo, Environment.required(env, "EVENTS_TABLE")),
                 credentials,
-                new LineReplyChannel(credentials, Environment.lineApiBase(env)),
-                // the senders' composer: a confirmation says "today" only when today's delivery will bring it
-                DayPreview.of(new DayComposer(new DynamoCatalogue(dynamo, Environment.required(env, "CONTENT_TABLE")))));
+                replier,
+                DayPreview.of(composer),
+                new TodayByReply(delivery, replier));
     }
 }

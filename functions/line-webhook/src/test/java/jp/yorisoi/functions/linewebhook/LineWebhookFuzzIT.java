@@ -74,7 +74,8 @@ class LineWebhookFuzzIT {
                 new LineReplyChannel(credentials, URI.create(line.baseUrl())), LineWebhookIT.CLOCK);
         samples = List.of(sample("line-follow.json"), sample("line-unfollow.json"), sample("line-postback-date.json"),
                 sample("line-message-text.json"), sample("line-postback-role.json"),
-                sample("line-postback-language.json"), "{\"destination\":\"U0\",\"events\":[]}");
+                sample("line-postback-language.json"), sample("line-postback-consent.json"),
+                "{\"destination\":\"U0\",\"events\":[]}");
     }
 
     @AfterEach

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import jp.yorisoi.delivery.stubs.LostAnswerDynamo;
 import jp.yorisoi.line.DynamoProcessedEvents;
 import jp.yorisoi.line.LineReplyChannel;
@@ -47,6 +48,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /** The webhook through the handler: signed LINE bodies in, DynamoDB Local behind, WireMock as the LINE API. */
@@ -108,8 +110,8 @@ class LineWebhookIT {
 
     @Test
     void theSampleEventsAsStageDevDeliversThemRegisterAndThenUnfollowADemoParent() {
-        for (String sample : List.of("line-follow.json", "line-postback-date.json", "line-postback-role.json",
-                "line-postback-language.json", "line-message-text.json")) {
+        for (String sample : List.of("line-follow.json", "line-postback-consent.json", "line-postback-date.json",
+                "line-postback-role.json", "line-postback-language.json", "line-message-text.json")) {
             APIGatewayV2HTTPEvent event = SignedWebhooks.event(sample);
             assertEquals("/dev/webhook/demo", event.getRawPath(), sample);
             assertEquals("dev", event.getRequestContext().getStage(), sample);
@@ -117,14 +119,14 @@ class LineWebhookIT {
             assertEquals(200, handle(event).getStatusCode(), sample);
         }
         assertEquals(ReaderStatus.ACTIVE, readers.findByAddress(DEMO_ID, Channel.LINE, USER).orElseThrow().status());
-        assertEquals(5, replies().size());
+        assertEquals(6, replies().size());
 
         assertEquals(200, handle(SignedWebhooks.event("line-unfollow.json")).getStatusCode());
         assertEquals(ReaderStatus.BLOCKED, readers.findByAddress(DEMO_ID, Channel.LINE, USER).orElseThrow().status());
     }
 
     @Test
-    void followSampleRegistersANewcomerAndOffersBothDatePickers() {
+    void followSampleWelcomesANewcomerWithTheConsentNotice() {
         APIGatewayV2HTTPResponse response = handle(signed(TOWN_ID, sample("line-follow.json"), SECRET));
 
         assertEquals(200, response.getStatusCode());
@@ -132,7 +134,21 @@ class LineWebhookIT {
         JsonNode reply = onlyReply();
         assertEquals("0f3779fba3b349968c5d07db31eab56f", reply.path("replyToken").asText());
         assertTrue(reply.path("messages").get(0).path("text").asText().startsWith("さくら市です。"));
-        JsonNode items = reply.path("messages").get(1).path("quickReply").path("items");
+        JsonNode notice = reply.path("messages").get(1);
+        assertTrue(notice.path("text").asText().contains("お預かりする情報"), notice.toString());
+        assertEquals("a=agree&v=ja", notice.path("quickReply").path("items").get(0).path("action").path("data").asText());
+    }
+
+    @Test
+    void consentSampleRecordsTheAgreementAndOffersBothDatePickers() {
+        handle(signed(TOWN_ID, sample("line-follow.json"), SECRET));
+        line.resetRequests();
+
+        APIGatewayV2HTTPResponse response = handle(signed(TOWN_ID, sample("line-postback-consent.json"), SECRET));
+
+        assertEquals(200, response.getStatusCode());
+        assertEquals(1, reader().consent().version());
+        JsonNode items = onlyReply().path("messages").get(0).path("quickReply").path("items");
         assertEquals(2, items.size());
         assertPicker(items.get(0).path("action"), "a=due", "2026-11-09", "2027-08-29");
         assertPicker(items.get(1).path("action"), "a=birth", "2023-11-23", "2026-11-22");
@@ -141,6 +157,7 @@ class LineWebhookIT {
     @Test
     void postbackDateSampleStoresTheDueDateAndAsksTheRole() {
         handle(signed(TOWN_ID, sample("line-follow.json"), SECRET));
+        handle(signed(TOWN_ID, sample("line-postback-consent.json"), SECRET));
         line.resetRequests();
 
         APIGatewayV2HTTPResponse response = handle(signed(TOWN_ID, sample("line-postback-date.json"), SECRET));
@@ -156,8 +173,8 @@ class LineWebhookIT {
 
     @Test
     void theSamplesInOrderRegisterAParentAnsweringEachWithItsOwnReplyToken() {
-        for (String sample : List.of("line-follow.json", "line-postback-date.json", "line-postback-role.json",
-                "line-postback-language.json")) {
+        for (String sample : List.of("line-follow.json", "line-postback-consent.json", "line-postback-date.json",
+                "line-postback-role.json", "line-postback-language.json")) {
             assertEquals(200, handle(signed(TOWN_ID, sample(sample), SECRET)).getStatusCode(), sample);
         }
 
@@ -166,8 +183,9 @@ class LineWebhookIT {
         assertEquals(Role.MOTHER, reader.role());
         assertEquals("ja", reader.language());
         List<String> tokens = replies().stream().map(r -> r.path("replyToken").asText()).toList();
-        assertEquals(4, tokens.size());
-        assertEquals(java.util.Set.of("0f3779fba3b349968c5d07db31eab56f", "5b1d0e6c9a8f4c2e8d7b6a5f4e3d2c1b",
+        assertEquals(5, tokens.size());
+        assertEquals(java.util.Set.of("0f3779fba3b349968c5d07db31eab56f", "4a6c8e0f2b4d4f6a8c0e2a4b6d8f0a2c",
+                "5b1d0e6c9a8f4c2e8d7b6a5f4e3d2c1b",
                 "8d3f2a1e0c9b4e5a8f9d7c6b5a4e3f2d", "9e4a3b2f1d0c4f6b9a8e7d6c5b4a3f2e"), java.util.Set.copyOf(tokens));
         assertTrue(lastReplyTo("9e4a3b2f1d0c4f6b9a8e7d6c5b4a3f2e").contains("【妊娠12週3日】"));
     }
@@ -232,6 +250,64 @@ class LineWebhookIT {
         assertEquals("ja", reader.language());
         String confirmation = lastReply().path("messages").get(0).path("text").asText();
         assertTrue(confirmation.contains("【妊娠12週3日】") && confirmation.contains("明日の7時ごろから"), confirmation);
+    }
+
+    // ---- consent (docs/consent.md)
+
+    @Test
+    void beforeAgreeingNothingButABareRecordIsStored() {
+        send(event("follow", "\"follow\":{\"isUnblocked\":false}"));
+        send(postback("a=due", "2027-06-03"));
+        send(text("2027/6/3"));
+        send(postback("a=role&v=PARTNER", null));
+        send(postback("a=lang&v=en", null));
+
+        Map<String, AttributeValue> bare = storedItem();
+        assertEquals(Set.of("pk", "readerId", "municipalityId", "channel", "address", "language", "status", "children",
+                "conversation", "createdAt", "updatedAt", "version", "savedBy"), bare.keySet());
+        assertEquals("REGISTERING", bare.get("status").s());
+        assertEquals("ja", bare.get("language").s());
+        assertEquals(List.of(), bare.get("children").l());
+        assertEquals(Map.of("step", AttributeValue.fromS("AWAIT_CONSENT")), bare.get("conversation").m());
+        assertEquals(5, replies().size());
+
+        send(postback("a=agree&v=en", null));
+
+        Map<String, AttributeValue> agreed = storedItem();
+        assertEquals("1", agreed.get("consentVersion").n());
+        assertEquals("2026-11-22T01:00:00Z", agreed.get("consentedAt").s());
+        assertEquals("en", agreed.get("language").s());
+    }
+
+    @Test
+    void decliningTheNoticeRemovesTheBareRecord() {
+        send(event("follow", "\"follow\":{\"isUnblocked\":false}"));
+
+        send(postback("a=decline", null));
+
+        assertEquals(Optional.empty(), readers.findByAddress(TOWN_ID, Channel.LINE, USER));
+        assertTrue(lastReply().path("messages").get(0).path("text").asText().contains("何もお預かりしていません"));
+    }
+
+    @Test
+    void aTownThatChangesItsNoticeAsksItsReadersAgainAtTheirNextMessage() {
+        registerThroughTheChat();
+        new DynamoMunicipalityStore(tables.dynamo(), tables.municipalities()).save(new Municipality(TOWN_ID, "さくら市",
+                "さくら市より", CONSULTATION, Plan.FULL, 3, 7, List.of("ja", "ja-easy", "en"), null, true,
+                "https://www.city.sakura.example/privacy", 2));
+        long version = reader().version();
+
+        send(text("メニュー"));
+
+        String notice = lastReply().path("messages").get(0).path("text").asText();
+        assertTrue(notice.startsWith("個人情報の取り扱いの説明が新しくなりました。"), notice);
+        assertTrue(notice.contains("https://www.city.sakura.example/privacy"), notice);
+        assertEquals(version, reader().version());
+        assertEquals(ReaderStatus.ACTIVE, reader().status());
+
+        send(postback("a=agree&v=ja", null));
+
+        assertEquals(2, reader().consent().version());
     }
 
     @Test
@@ -429,9 +505,10 @@ class LineWebhookIT {
 
     // ---- helpers
 
-    /** follow → due date picker → role → language, as the parent taps them. */
+    /** follow → agree to the notice → due date picker → role → language, as the parent taps them. */
     private void registerThroughTheChat() {
         send(event("follow", "\"follow\":{\"isUnblocked\":false}"));
+        send(postback("a=agree&v=ja", null));
         send(postback("a=due", "2027-06-03"));
         send(postback("a=role&v=PARTNER", null));
         send(postback("a=lang&v=ja", null));
@@ -474,6 +551,14 @@ class LineWebhookIT {
 
     private Reader reader() {
         return readers.findByAddress(TOWN_ID, Channel.LINE, USER).orElseThrow();
+    }
+
+    /** The reader's item as DynamoDB holds it, every attribute. */
+    private Map<String, AttributeValue> storedItem() {
+        String readerId = Reader.idFor(TOWN_ID, Channel.LINE, USER);
+        return tables.dynamo().getItem(r -> r.tableName(tables.readers()).consistentRead(true).key(Map.of(
+                "pk", AttributeValue.fromS(TOWN_ID + "#" + readerId.charAt(1)),
+                "readerId", AttributeValue.fromS(readerId)))).item();
     }
 
     private void assertNobodyTouched() {

@@ -39,6 +39,12 @@ class WebhookEventsTest {
     }
 
     @Test
+    void postbackConsentSampleAgreesInJapanese() {
+        assertEquals(new ParentEvent.Postback("a=agree&v=ja", null),
+                readSample("line-postback-consent.json").orElseThrow().event());
+    }
+
+    @Test
     void followAfterABlockIsAnUnblock() {
         String body = SignedWebhooks.sample("line-follow.json").replace("\"isUnblocked\":false", "\"isUnblocked\":true");
 
