@@ -157,7 +157,7 @@ public final class DeliveryService {
         List<String> texts = content.lineTexts(message);
         String claimId = newClaimId();
         LedgerEntry sending = entry(job, reader.role(), DeliveryStatus.SENDING, 0, LedgerEntry.BY_REPLY);
-        if (ledger.claimExclusive(sending, claimId) != Ledger.Claim.CLAIMED) {
+        if (ledger.claimExclusive(sending, claimId, clock.instant().minus(MAIL_IN_FLIGHT_WINDOW)) != Ledger.Claim.CLAIMED) {
             reply.send(texts);
             return ReplyOutcome.SENT_AGAIN;
         }

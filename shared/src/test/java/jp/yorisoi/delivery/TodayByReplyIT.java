@@ -59,7 +59,8 @@ class TodayByReplyIT {
         }
 
         @Override
-        public MailContent mail(DayMessage message, Municipality municipality, String language, String url) {
+        public MailContent mail(DayMessage message, Municipality municipality, String language,
+                jp.yorisoi.content.MailRendering.Links links) {
             throw new UnsupportedOperationException("LINE only");
         }
 
