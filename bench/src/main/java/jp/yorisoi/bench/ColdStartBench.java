@@ -84,6 +84,7 @@ public final class ColdStartBench {
             env.put("AWS_ENDPOINT_URL_LAMBDA", stub.baseUrl());
             env.put("UNSUBSCRIBE_BASE_URL", "https://yorisoi.example.jp/unsubscribe");
             env.put("FAN_OUT_FUNCTION", "fan-out");
+            env.put("AUDIT_TABLE", tables.names().get("AuditTable")); // the admin API audits the sample run
             env.put("FLOOR_TABLE", tables.readers());
             List<Row> rows = new ArrayList<>();
             // Lambda starts every function's JVM with the template's JAVA_TOOL_OPTIONS; the floor gets them too
