@@ -82,7 +82,8 @@ final class LocalDelivery {
         return new DeliveryService(readers, municipalities,
                 new ComposedDeliveryContent(new DayComposer(
                         new DynamoCatalogue(services.dynamoDb(), services.table("ContentTable")))),
-                new DynamoLedger(services.dynamoDb(), services.table("LedgerTable")), line, mail, links,
+                new DynamoLedger(services.dynamoDb(), services.table("LedgerTable"), services.table("ReadersTable")), line,
+                mail, links,
                 DeliveryMetrics.NONE, services.clock());
     }
 

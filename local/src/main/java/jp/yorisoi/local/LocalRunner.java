@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import jp.yorisoi.aws.AwsClients;
+import jp.yorisoi.delivery.DynamoLedger;
 import jp.yorisoi.content.DayComposer;
 import jp.yorisoi.content.DynamoCatalogue;
 import jp.yorisoi.delivery.DueReaders;
@@ -153,12 +154,13 @@ public final class LocalRunner implements AutoCloseable {
         DynamoDbClient dynamo = services.dynamoDb();
         ChannelCredentials credentials = services.channelCredentials();
         routes.add("POST", "/webhook/{municipalityId}", "LineWebhookFunction", new LineWebhookHandler(
-                new DynamoReaderStore(dynamo, services.table("ReadersTable")),
+                new DynamoReaderStore(dynamo, services.table("ReadersTable"), services.readerIds()),
                 new DynamoMunicipalityStore(dynamo, services.table("MunicipalitiesTable")),
                 new DynamoProcessedEvents(dynamo, services.table("ProcessedEventsTable"), services.clock()),
                 credentials,
                 new LineReplyChannel(credentials, services.lineApiBaseUrl()),
                 DayPreview.of(new DayComposer(new DynamoCatalogue(dynamo, services.table("ContentTable")))),
+                new DynamoLedger(dynamo, services.table("LedgerTable"), services.table("ReadersTable")),
                 services.clock()));
         // No Lambda here: the catch-up run is made in-process before the API answers, so that what the answer
         // counts is on the job queues when a simulation moves on (deployed, the fan-out function makes it later).

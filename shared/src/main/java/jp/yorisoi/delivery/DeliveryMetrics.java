@@ -16,6 +16,8 @@ public interface DeliveryMetrics {
     String LINE_MONTHLY_LIMIT = "LineMonthlyLimit";
     /** Every 429 rate-limit answer from LINE (each one is backed off and retried). */
     String LINE_RATE_LIMITED = "LineRateLimited";
+    /** Jobs whose reader was erased after the fan-out: nothing sent, nothing recorded. */
+    String READER_GONE = "ReaderGone";
     String SENT = "Sent";
     String ALREADY_DONE = "AlreadyDone";
     String SKIPPED = "Skipped";

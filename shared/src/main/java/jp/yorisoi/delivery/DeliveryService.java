@@ -94,10 +94,13 @@ public final class DeliveryService {
      */
     public Outcome deliver(DeliveryJob job) {
         Optional<Reader> found = readers.find(job.municipalityId(), job.readerId());
+        if (found.isEmpty()) {
+            return readerGone(job);
+        }
         Optional<Municipality> municipality = municipalities.find(job.municipalityId()).filter(Municipality::active);
-        if (found.isEmpty() || !found.get().status().receivesDeliveries() || municipality.isEmpty()
+        if (!found.get().status().receivesDeliveries() || municipality.isEmpty()
                 || found.get().channel() != job.channel()) {
-            return finishWithout(job, found.map(Reader::role).orElse(null), DeliveryStatus.SKIPPED);
+            return finishWithout(job, found.get().role(), DeliveryStatus.SKIPPED);
         }
         Reader reader = found.get();
         if (job.isDaily() && !reader.registeredBy(job.date())) {
@@ -166,8 +169,22 @@ public final class DeliveryService {
         return ledger.claim(sending, claimId, clock.instant().minus(LINE_RESEND_WINDOW));
     }
 
+    /**
+     * The reader was erased after the job was enqueued (SQS cannot take one reader's jobs out of a queue): nothing is
+     * sent and nothing written, so no row names them again. The erasure counted them for the day's reconciliation.
+     */
+    private Outcome readerGone(DeliveryJob job) {
+        LOG.info("reader {} of municipality {} is gone: {} neither sent nor recorded", job.readerId(),
+                job.municipalityId(), job.deliveryKey());
+        metrics.count(DeliveryMetrics.READER_GONE);
+        return Outcome.SKIPPED;
+    }
+
     /** A LINE delivery this attempt did not get: finished before, or left unfinished too long ago to push again. */
     private Outcome notClaimed(DeliveryJob job, Ledger.Claim claim) {
+        if (claim == Ledger.Claim.READER_GONE) {
+            return readerGone(job);
+        }
         if (claim == Ledger.Claim.IN_DOUBT) {
             metrics.count(DeliveryMetrics.SENDING_IN_DOUBT);
             LOG.warn("LINE push to reader {} of municipality {} for {} was left unfinished longer than LINE keeps its "
@@ -194,6 +211,9 @@ public final class DeliveryService {
         }
         String claimId = newClaimId();
         Ledger.Claim claim = ledger.claimExclusive(entry(job, reader, DeliveryStatus.SENDING, 0), claimId);
+        if (claim == Ledger.Claim.READER_GONE) {
+            return readerGone(job);
+        }
         if (claim != Ledger.Claim.CLAIMED) {
             boolean inDoubt = claim == Ledger.Claim.IN_DOUBT;
             metrics.count(inDoubt ? DeliveryMetrics.MAIL_IN_DOUBT : DeliveryMetrics.ALREADY_DONE);
@@ -230,7 +250,8 @@ public final class DeliveryService {
         // an e-mail left SENDING may have gone out: it keeps that mark rather than becoming SKIPPED
         Ledger.Claim claimed = job.channel() == Channel.EMAIL ? ledger.claimExclusive(claim, claimId)
                 : claimLine(claim, claimId);
-        if (claimed == Ledger.Claim.IN_DOUBT && job.channel() == Channel.LINE) {
+        if (claimed == Ledger.Claim.READER_GONE
+                || claimed == Ledger.Claim.IN_DOUBT && job.channel() == Channel.LINE) {
             return notClaimed(job, claimed);
         }
         if (claimed != Ledger.Claim.CLAIMED || !ledger.complete(entry(job, role, status, 0), claimId)) {

@@ -37,19 +37,55 @@ public final class DynamoReaderStore implements ReaderStore {
     private final DynamoDbClient dynamo;
     private final String table;
     private final int pageSize;
+    private final ReaderIds ids;
 
+    /** A store that works by reader id only (the senders, the fan-out): it holds no id key and resolves no address. */
     public DynamoReaderStore(DynamoDbClient dynamo, String table) {
-        this(dynamo, table, DEFAULT_PAGE_SIZE);
+        this(dynamo, table, null, DEFAULT_PAGE_SIZE);
+    }
+
+    /** A store that also finds readers by address and ids new ones, with the id key. */
+    public DynamoReaderStore(DynamoDbClient dynamo, String table, ReaderIds ids) {
+        this(dynamo, table, ids, DEFAULT_PAGE_SIZE);
     }
 
     /** @param pageSize most active readers handed over per page (bounds the fan-out's memory per page) */
     public DynamoReaderStore(DynamoDbClient dynamo, String table, int pageSize) {
+        this(dynamo, table, null, pageSize);
+    }
+
+    public DynamoReaderStore(DynamoDbClient dynamo, String table, ReaderIds ids, int pageSize) {
         if (pageSize < 1) {
             throw new IllegalArgumentException("pageSize must be positive");
         }
         this.dynamo = dynamo;
         this.table = table;
+        this.ids = ids;
         this.pageSize = pageSize;
+    }
+
+    /** One GetItem per id the address may have, newest scheme first: a reader found is one not yet re-keyed. */
+    @Override
+    public Optional<Reader> findByAddress(String municipalityId, Channel channel, String address) {
+        for (String candidate : ids().candidates(municipalityId, channel, address)) {
+            Optional<Reader> found = find(municipalityId, candidate);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String newReaderId(String municipalityId, Channel channel, String address) {
+        return ids().idFor(municipalityId, channel, address);
+    }
+
+    private ReaderIds ids() {
+        if (ids == null) {
+            throw new IllegalStateException("this reader store was built without the id key: it resolves no address");
+        }
+        return ids;
     }
 
     @Override
@@ -137,6 +173,11 @@ public final class DynamoReaderStore implements ReaderStore {
 
     static String partitionKey(String municipalityId, String readerId) {
         return municipalityId + "#" + readerId.charAt(1);
+    }
+
+    /** The reader's item key, for a transaction elsewhere that checks the reader is still stored. */
+    public static Map<String, AttributeValue> itemKey(String municipalityId, String readerId) {
+        return key(municipalityId, readerId);
     }
 
     private static Map<String, AttributeValue> key(String municipalityId, String readerId) {

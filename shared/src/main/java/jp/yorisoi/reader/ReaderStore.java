@@ -8,9 +8,11 @@ public interface ReaderStore {
 
     Optional<Reader> find(String municipalityId, String readerId);
 
-    default Optional<Reader> findByAddress(String municipalityId, Channel channel, String address) {
-        return find(municipalityId, Reader.idFor(municipalityId, channel, address));
-    }
+    /** The reader at {@code address} under whichever id they were given ({@link ReaderIds#candidates}). */
+    Optional<Reader> findByAddress(String municipalityId, Channel channel, String address);
+
+    /** The keyed id a reader registering now at {@code address} is stored under. */
+    String newReaderId(String municipalityId, Channel channel, String address);
 
     /**
      * Writes the reader if nobody saved it since it was read (its {@code version} still matches; version 0

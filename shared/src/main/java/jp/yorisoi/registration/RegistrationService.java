@@ -6,6 +6,7 @@ import java.util.Optional;
 import jp.yorisoi.line.LineReplier;
 import jp.yorisoi.line.ProcessedEvents;
 import jp.yorisoi.municipality.Municipality;
+import jp.yorisoi.privacy.ReaderErasure;
 import jp.yorisoi.reader.Channel;
 import jp.yorisoi.reader.Reader;
 import jp.yorisoi.reader.ReaderStore;
@@ -24,19 +25,25 @@ public final class RegistrationService {
     private final ProcessedEvents processedEvents;
     private final LineReplier replier;
     private final DayPreview preview;
+    private final ReaderErasure erasure;
 
     /** Confirmations never promise a message today: for a chat without the content catalogue. */
-    public RegistrationService(ReaderStore readers, ProcessedEvents processedEvents, LineReplier replier) {
-        this(readers, processedEvents, replier, DayPreview.NONE);
+    public RegistrationService(ReaderStore readers, ProcessedEvents processedEvents, LineReplier replier,
+            ReaderErasure erasure) {
+        this(readers, processedEvents, replier, DayPreview.NONE, erasure);
     }
 
-    /** @param preview today's delivery as the senders will compose it, so a confirmation can say "today" */
+    /**
+     * @param preview today's delivery as the senders will compose it, so a confirmation can say "today"
+     * @param erasure what a parent's "delete my data" runs: the reader and everything that names them
+     */
     public RegistrationService(ReaderStore readers, ProcessedEvents processedEvents, LineReplier replier,
-            DayPreview preview) {
+            DayPreview preview, ReaderErasure erasure) {
         this.readers = readers;
         this.processedEvents = processedEvents;
         this.replier = replier;
         this.preview = preview;
+        this.erasure = erasure;
     }
 
     /**
@@ -69,20 +76,28 @@ public final class RegistrationService {
     private Turn decideAndStore(Municipality town, String lineUserId, ParentEvent event, LocalDate today, Instant now) {
         ParentConversation conversation = new ParentConversation(town, today, now, preview);
         try {
-            return store(town, conversation.next(find(town, lineUserId), lineUserId, event));
+            return decideAndStore(conversation, town, lineUserId, event);
         } catch (ReaderStore.ConcurrentChangeException e) {
-            return store(town, conversation.next(find(town, lineUserId), lineUserId, event));
+            return decideAndStore(conversation, town, lineUserId, event);
         }
+    }
+
+    private Turn decideAndStore(ParentConversation conversation, Municipality town, String lineUserId,
+            ParentEvent event) {
+        Optional<Reader> stored = find(town, lineUserId);
+        return store(town, stored, lineUserId, conversation.next(stored, lineUserId, event));
     }
 
     private Optional<Reader> find(Municipality town, String lineUserId) {
         return readers.findByAddress(town.municipalityId(), Channel.LINE, lineUserId);
     }
 
-    private Turn store(Municipality town, Turn turn) {
+    private Turn store(Municipality town, Optional<Reader> stored, String lineUserId, Turn turn) {
         switch (turn.change()) {
-            case Turn.Change.Save save -> readers.save(save.reader());
-            case Turn.Change.Delete delete -> readers.delete(town.municipalityId(), delete.readerId());
+            // a newcomer is first stored under the keyed id; a stored reader keeps the id it was given
+            case Turn.Change.Save save -> readers.save(stored.isPresent() ? save.reader()
+                    : save.reader().withReaderId(readers.newReaderId(town.municipalityId(), Channel.LINE, lineUserId)));
+            case Turn.Change.Delete delete -> erasure.erase(town.municipalityId(), delete.readerId());
             case Turn.Change.Keep keep -> { }
         }
         return turn;

@@ -90,7 +90,7 @@ public final class DeliveryRig implements AutoCloseable {
         this.readers = new DynamoReaderStore(dynamo, tables.get("ReadersTable"));
         this.municipalities = new DynamoMunicipalityStore(dynamo, tables.get("MunicipalitiesTable"));
         this.catalogue = new DynamoCatalogue(dynamo, tables.get("ContentTable"));
-        this.ledger = new DynamoLedger(dynamo, tables.get("LedgerTable"));
+        this.ledger = new DynamoLedger(dynamo, tables.get("LedgerTable"), tables.get("ReadersTable"));
         this.driver = new QueueDriver(sqs);
     }
 

@@ -19,11 +19,13 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import jp.yorisoi.aws.HandlerLogging;
 import jp.yorisoi.aws.Priming;
+import jp.yorisoi.delivery.Ledger;
 import jp.yorisoi.line.LineReplier;
 import jp.yorisoi.line.ProcessedEvents;
 import jp.yorisoi.municipality.ChannelCredentials;
 import jp.yorisoi.municipality.Municipality;
 import jp.yorisoi.municipality.MunicipalityStore;
+import jp.yorisoi.privacy.ReaderErasure;
 import jp.yorisoi.reader.ReaderStore;
 import jp.yorisoi.registration.DayPreview;
 import jp.yorisoi.registration.RegistrationService;
@@ -60,21 +62,25 @@ public final class LineWebhookHandler implements RequestHandler<APIGatewayV2HTTP
 
     private LineWebhookHandler(Wiring wiring, Clock clock) {
         this(wiring.readers(), wiring.municipalities(), wiring.processedEvents(), wiring.credentials(), wiring.replier(),
-                wiring.preview(), clock);
+                wiring.preview(), wiring.ledger(), clock);
     }
 
     /** A webhook whose confirmations never promise a message today (no content catalogue). */
     public LineWebhookHandler(ReaderStore readers, MunicipalityStore municipalities, ProcessedEvents processedEvents,
-            ChannelCredentials credentials, LineReplier replier, Clock clock) {
-        this(readers, municipalities, processedEvents, credentials, replier, DayPreview.NONE, clock);
+            ChannelCredentials credentials, LineReplier replier, Ledger ledger, Clock clock) {
+        this(readers, municipalities, processedEvents, credentials, replier, DayPreview.NONE, ledger, clock);
     }
 
-    /** @param preview today's delivery as the senders compose it, for confirmations that say "today" truly */
+    /**
+     * @param preview today's delivery as the senders compose it, for confirmations that say "today" truly
+     * @param ledger  the delivery ledger, whose entries of a reader go when the parent deletes their data
+     */
     public LineWebhookHandler(ReaderStore readers, MunicipalityStore municipalities, ProcessedEvents processedEvents,
-            ChannelCredentials credentials, LineReplier replier, DayPreview preview, Clock clock) {
+            ChannelCredentials credentials, LineReplier replier, DayPreview preview, Ledger ledger, Clock clock) {
         this.municipalities = municipalities;
         this.credentials = credentials;
-        this.registration = new RegistrationService(readers, processedEvents, replier, preview);
+        this.registration = new RegistrationService(readers, processedEvents, replier, preview,
+                new ReaderErasure(readers, ledger, clock));
         this.clock = clock;
     }
 

@@ -3,8 +3,11 @@ package jp.yorisoi.functions.linewebhook;
 import java.util.Map;
 import jp.yorisoi.aws.AwsClients;
 import jp.yorisoi.aws.Environment;
+import jp.yorisoi.aws.Parameters;
 import jp.yorisoi.content.DayComposer;
 import jp.yorisoi.content.DynamoCatalogue;
+import jp.yorisoi.delivery.DynamoLedger;
+import jp.yorisoi.delivery.Ledger;
 import jp.yorisoi.line.DynamoProcessedEvents;
 import jp.yorisoi.line.LineReplier;
 import jp.yorisoi.line.LineReplyChannel;
@@ -14,26 +17,32 @@ import jp.yorisoi.municipality.DynamoMunicipalityStore;
 import jp.yorisoi.municipality.MunicipalityStore;
 import jp.yorisoi.municipality.SsmChannelCredentials;
 import jp.yorisoi.reader.DynamoReaderStore;
+import jp.yorisoi.reader.ReaderIds;
 import jp.yorisoi.reader.ReaderStore;
 import jp.yorisoi.registration.DayPreview;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The webhook's ports built from the Lambda environment (NOTES: READERS_TABLE, SSM_PREFIX, …), once per container. */
 record Wiring(ReaderStore readers, MunicipalityStore municipalities, ProcessedEvents processedEvents,
-        ChannelCredentials credentials, LineReplier replier, DayPreview preview) {
+        ChannelCredentials credentials, LineReplier replier, DayPreview preview, Ledger ledger) {
 
     static Wiring fromEnvironment(Map<String, String> env) {
         AwsClients aws = AwsClients.fromEnvironment(env);
         DynamoDbClient dynamo = aws.dynamoDb();
-        ChannelCredentials credentials = new SsmChannelCredentials(aws.ssm(), Environment.ssmPrefix(env));
+        Parameters ssm = aws.ssm();
+        ChannelCredentials credentials = new SsmChannelCredentials(ssm, Environment.ssmPrefix(env));
         return new Wiring(
-                new DynamoReaderStore(dynamo, Environment.required(env, "READERS_TABLE")),
+                new DynamoReaderStore(dynamo, Environment.required(env, "READERS_TABLE"),
+                        ReaderIds.fromParameters(ssm, Environment.ssmPrefix(env))),
                 new DynamoMunicipalityStore(dynamo, Environment.required(env, "MUNICIPALITIES_TABLE"),
                         Environment.defaultDeliveryHour(env)),
                 new DynamoProcessedEvents(dynamo, Environment.required(env, "EVENTS_TABLE")),
                 credentials,
                 new LineReplyChannel(credentials, Environment.lineApiBase(env)),
                 // the senders' composer: a confirmation says "today" only when today's delivery will bring it
-                DayPreview.of(new DayComposer(new DynamoCatalogue(dynamo, Environment.required(env, "CONTENT_TABLE")))));
+                DayPreview.of(new DayComposer(new DynamoCatalogue(dynamo, Environment.required(env, "CONTENT_TABLE")))),
+                // a parent's "delete my data" sweeps their ledger entries too
+                new DynamoLedger(dynamo, Environment.required(env, "LEDGER_TABLE"),
+                        Environment.required(env, "READERS_TABLE")));
     }
 }
