@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import jp.yorisoi.aws.AwsClients;
+import jp.yorisoi.privacy.ReaderErasure;
+import jp.yorisoi.functions.admin.LoggedAuditLog;
+import jp.yorisoi.functions.admin.ReadersApi;
 import jp.yorisoi.delivery.DynamoLedger;
 import jp.yorisoi.content.DayComposer;
 import jp.yorisoi.content.DynamoCatalogue;
@@ -168,7 +171,10 @@ public final class LocalRunner implements AutoCloseable {
         routes.add("ANY", "/admin/{proxy+}", "AdminApiFunction", new AdminApiHandler(
                 new DueReaders(new DynamoMunicipalityStore(dynamo, services.table("MunicipalitiesTable")),
                         new DynamoReaderStore(dynamo, services.table("ReadersTable"))),
-                inProcess, services::adminToken, services.clock(), catchUp));
+                inProcess, services::adminToken, services.clock(), catchUp,
+                new ReadersApi(new ReaderErasure(new DynamoReaderStore(dynamo, services.table("ReadersTable"),
+                        services.readerIds()), new DynamoLedger(dynamo, services.table("LedgerTable"),
+                        services.table("ReadersTable")), services.clock()), new LoggedAuditLog())));
     }
 
     public int port() {

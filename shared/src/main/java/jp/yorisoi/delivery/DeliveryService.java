@@ -318,7 +318,9 @@ public final class DeliveryService {
     }
 
     private void markUnreachable(DeliveryJob job) {
-        updateReader(job, r -> r.withStatus(ReaderStatus.UNREACHABLE));
+        // the change's time is what the retention period of a cut-off reader counts from
+        updateReader(job, r -> r.status() == ReaderStatus.UNREACHABLE ? r
+                : r.withStatus(ReaderStatus.UNREACHABLE).withUpdatedAt(clock.instant()));
     }
 
     /** Re-reads and re-applies on a concurrent change (the reader may be chatting while the day goes out). */

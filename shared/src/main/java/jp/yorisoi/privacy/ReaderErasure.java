@@ -37,7 +37,7 @@ public final class ReaderErasure {
     }
 
     /** What an erasure removed; ids and counts only. */
-    public record Erased(boolean readerFound, int ledgerEntries) {}
+    public record Erased(String readerId, boolean readerFound, int ledgerEntries) {}
 
     /** Erases the reader with this id; their ledger entries are swept even when the reader is already gone. */
     public Erased erase(String municipalityId, String readerId) {
@@ -59,6 +59,6 @@ public final class ReaderErasure {
             ledger.countErasure(municipalityId, LocalDate.now(clock.withZone(ProgramSchedule.ZONE)));
         }
         LOG.info("erased reader {} of municipality {}: {} ledger entries", readerId, municipalityId, swept);
-        return new Erased(found.isPresent(), swept);
+        return new Erased(readerId, found.isPresent(), swept);
     }
 }

@@ -123,6 +123,12 @@ public record Reader(
                 conversation, createdAt, updatedAt, version, day);
     }
 
+    /** The same reader as changed at {@code at} (the day a cut-off or a loss counts from, see Dormancy). */
+    public Reader withUpdatedAt(Instant at) {
+        return new Reader(municipalityId, readerId, channel, address, role, language, status, children,
+                conversation, createdAt, at, version, registeredOn);
+    }
+
     public Reader withStatus(ReaderStatus newStatus) {
         return new Reader(municipalityId, readerId, channel, address, role, language, newStatus, children,
                 conversation, createdAt, updatedAt, version, registeredOn);

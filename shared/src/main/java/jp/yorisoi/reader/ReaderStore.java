@@ -35,6 +35,13 @@ public interface ReaderStore {
     void forEachActiveReader(String municipalityId, int segment, Consumer<java.util.List<ActiveReader>> page);
 
     /**
+     * Pages through the ids of one municipality's readers in one segment whose {@link Dormancy} is of {@code kind}
+     * and began on or before {@code sinceOnOrBefore} (Query on the sparse Retention index, never Scan).
+     */
+    void forEachDormantReader(String municipalityId, Dormancy.Kind kind, int segment, java.time.LocalDate sinceOnOrBefore,
+            Consumer<java.util.List<String>> page);
+
+    /**
      * What the fan-out needs of an active reader: no personal data.
      *
      * @param registeredOn the day the reader registered, or null when not recorded (registered long ago)

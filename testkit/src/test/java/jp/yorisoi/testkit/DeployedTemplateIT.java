@@ -49,7 +49,12 @@ class DeployedTemplateIT {
                     "dynamodb:GetItem ContentTable", // DynamoCatalogue: the confirmation previews today
                     "dynamodb:Query ContentTable", // DynamoCatalogue.calendar for that preview
                     "ssm:GetParameter parameter/yorisoi/${Stage}/line/*/channel-secret", // signature check
-                    "ssm:GetParameter parameter/yorisoi/${Stage}/line/*/channel-token"), // LineReplyChannel
+                    "ssm:GetParameter parameter/yorisoi/${Stage}/line/*/channel-token", // LineReplyChannel
+                    "ssm:GetParameter parameter/yorisoi/${Stage}/readers/id-key", // ReaderIds
+                    "ssm:GetParameter parameter/yorisoi/${Stage}/readers/id-key-previous",
+                    "dynamodb:Query LedgerTable", // ReaderErasure: DynamoLedger.forgetReader
+                    "dynamodb:BatchWriteItem LedgerTable", // ... its deletes
+                    "dynamodb:UpdateItem LedgerTable"), // DynamoLedger.countErasure
             "FanOutFunction", Set.of(
                     "managed:AWSLambdaBasicExecutionRole",
                     "managed:AWSXrayWriteOnlyAccess",
@@ -78,6 +83,7 @@ class DeployedTemplateIT {
                     "dynamodb:GetItem LedgerTable", // DynamoLedger.find, a claim's own-write check
                     "dynamodb:PutItem LedgerTable", // DynamoLedger.recordMonthlyLimit
                     "dynamodb:UpdateItem LedgerTable", // DynamoLedger.claim, complete (conditional updates)
+                    "dynamodb:ConditionCheckItem ReadersTable", // DynamoLedger: a claim only while the reader is stored
                     "ssm:GetParameter parameter/yorisoi/${Stage}/line/*/channel-token"), // SsmChannelCredentials
             "MailSenderFunction", Set.of(
                     "managed:AWSLambdaBasicExecutionRole",
@@ -94,17 +100,37 @@ class DeployedTemplateIT {
                     "dynamodb:Query ContentTable",
                     "dynamodb:GetItem LedgerTable",
                     "dynamodb:UpdateItem LedgerTable", // DynamoLedger.claimExclusive, complete
+                    "dynamodb:ConditionCheckItem ReadersTable", // DynamoLedger: a claim only while the reader is stored
                     "ssm:GetParameter parameter/yorisoi/${Stage}/mail/unsubscribe-secret", // DeliveryWiring
                     "ses:SendEmail identity/${MailIdentity}", // SesMailChannel
                     "ses:SendEmail identity/*@${MailIdentity}",
                     "ses:SendEmail configuration-set/*"), // SES_CONFIGURATION_SET when set
+            "RetentionFunction", Set.of(
+                    "managed:AWSLambdaBasicExecutionRole",
+                    "managed:AWSXrayWriteOnlyAccess",
+                    "dynamodb:Scan MunicipalitiesTable", // DynamoMunicipalityStore.listActive
+                    "dynamodb:GetItem MunicipalitiesTable", // DynamoRetentionSettings
+                    "dynamodb:Query ReadersTable/index/Retention", // DynamoReaderStore.forEachDormantReader
+                    "dynamodb:GetItem ReadersTable", // the re-read of each candidate
+                    "dynamodb:DeleteItem ReadersTable", // ReaderErasure
+                    "dynamodb:Query LedgerTable", // DynamoLedger.forgetReader
+                    "dynamodb:BatchWriteItem LedgerTable",
+                    "dynamodb:UpdateItem LedgerTable", // DynamoLedger.countErasure
+                    "sqs:SendMessage RetentionFailureQueue"), // Lambda's OnFailure destination
             "AdminApiFunction", Set.of(
                     "managed:AWSLambdaBasicExecutionRole",
                     "managed:AWSXrayWriteOnlyAccess",
                     "dynamodb:GetItem MunicipalitiesTable", // DueReaders: the named town
                     "dynamodb:Query ReadersTable/index/ActiveReaders", // DueReaders: DynamoReaderStore.forEachActiveReader
                     "lambda:InvokeFunction FanOutFunction", // LambdaFanOutTrigger: the catch-up run, asynchronously
-                    "ssm:GetParameter parameter/yorisoi/${Stage}/admin/operator-token")); // AdminApiHandler
+                    "ssm:GetParameter parameter/yorisoi/${Stage}/admin/operator-token", // AdminApiHandler
+                    "ssm:GetParameter parameter/yorisoi/${Stage}/readers/id-key", // deleteReader: ReaderIds
+                    "ssm:GetParameter parameter/yorisoi/${Stage}/readers/id-key-previous",
+                    "dynamodb:GetItem ReadersTable", // deleteReader: DynamoReaderStore.findByAddress
+                    "dynamodb:DeleteItem ReadersTable", // ... and delete
+                    "dynamodb:Query LedgerTable", // ... DynamoLedger.forgetReader
+                    "dynamodb:BatchWriteItem LedgerTable",
+                    "dynamodb:UpdateItem LedgerTable")); // ... DynamoLedger.countErasure
 
     /** Properties that give a resource a physical name; a fixed one keeps a second stack out of the account. */
     private static final Map<String, String> NAME_PROPERTIES = Map.ofEntries(
@@ -176,7 +202,8 @@ class DeployedTemplateIT {
             assertTrue(dlq != null, schedule + " has no dead-letter queue");
             deadLetterQueues.add(ref(map(dlq).get("Arn")));
         }
-        assertEquals(Set.of("LineJobDeadLetterQueue", "MailJobDeadLetterQueue", "FanOutScheduleDeadLetterQueue"),
+        assertEquals(Set.of("LineJobDeadLetterQueue", "MailJobDeadLetterQueue", "FanOutScheduleDeadLetterQueue",
+                        "RetentionScheduleDeadLetterQueue"),
                 deadLetterQueues);
         Set<String> alarmed = alarmedQueues();
         for (String queue : deadLetterQueues) {

@@ -19,6 +19,9 @@ import jp.yorisoi.aws.Environment;
 import jp.yorisoi.aws.Parameters;
 import jp.yorisoi.aws.Priming;
 import jp.yorisoi.delivery.DueReaders;
+import jp.yorisoi.delivery.DynamoLedger;
+import jp.yorisoi.privacy.ReaderErasure;
+import jp.yorisoi.reader.ReaderIds;
 import jp.yorisoi.municipality.DynamoMunicipalityStore;
 import jp.yorisoi.reader.DynamoReaderStore;
 import org.slf4j.Logger;
@@ -48,7 +51,7 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     private AdminApiHandler(Map<String, String> env, AwsClients aws) {
         this(dueReaders(env, aws), new LambdaFanOutTrigger(aws.lambda(), Environment.required(env, "FAN_OUT_FUNCTION")),
-                operatorToken(env), Clock.systemUTC(), CatchUpWindow.deployed(env));
+                operatorToken(env), Clock.systemUTC(), CatchUpWindow.deployed(env), readersApi(env, aws));
     }
 
     /** As deployed with the default catch-up window. */
@@ -60,6 +63,24 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
             CatchUpWindow window) {
         this.auth = new OperatorAuth(operatorToken, clock);
         new RunsApi(dueReaders, fanOut, clock, window).register(router);
+    }
+
+    /** With the readers' routes (deleteReader) as well. */
+    public AdminApiHandler(DueReaders dueReaders, FanOutTrigger fanOut, Supplier<String> operatorToken, Clock clock,
+            CatchUpWindow window, ReadersApi readers) {
+        this(dueReaders, fanOut, operatorToken, clock, window);
+        readers.register(router);
+    }
+
+    /** Erasure over the readers (found by address with the id key from SSM) and the ledger. */
+    private static ReadersApi readersApi(Map<String, String> env, AwsClients aws) {
+        DynamoDbClient dynamo = aws.dynamoDb();
+        String readersTable = Environment.required(env, "READERS_TABLE");
+        DynamoReaderStore readers = new DynamoReaderStore(dynamo, readersTable,
+                ReaderIds.fromParameters(aws.ssm(), Environment.ssmPrefix(env)));
+        return new ReadersApi(new ReaderErasure(readers,
+                new DynamoLedger(dynamo, Environment.required(env, "LEDGER_TABLE"), readersTable), Clock.systemUTC()),
+                new LoggedAuditLog());
     }
 
     /** Counts over the town record and the sparse active-reader index; enqueues nothing. */
