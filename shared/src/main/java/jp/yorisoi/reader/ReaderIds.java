@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import jp.yorisoi.aws.Parameters;
@@ -29,8 +30,9 @@ public final class ReaderIds {
     private static final String ALGORITHM = "HmacSHA256";
     private static final int MIN_KEY_BYTES = 32;
 
-    private final SecretKeySpec key;
-    private final SecretKeySpec previousKey;
+    private final Supplier<Keys> keys;
+
+    private record Keys(SecretKeySpec current, SecretKeySpec previous) {}
 
     public ReaderIds(byte[] key) {
         this(key, null);
@@ -38,18 +40,36 @@ public final class ReaderIds {
 
     /** @param previousKey the key before the last rotation, or null */
     public ReaderIds(byte[] key, byte[] previousKey) {
-        this.key = spec(Objects.requireNonNull(key, "key"));
-        this.previousKey = previousKey == null ? null : spec(previousKey);
+        Keys given = new Keys(spec(Objects.requireNonNull(key, "key")),
+                previousKey == null ? null : spec(previousKey));
+        this.keys = () -> given;
     }
 
-    /** The keys from SSM Parameter Store: {@code {prefix}/readers/id-key} must exist, the previous one may. */
+    private ReaderIds(Supplier<Keys> keys) {
+        this.keys = keys;
+    }
+
+    /**
+     * The keys from SSM Parameter Store, read at the first id asked for (not at start, so wiring a function calls
+     * nothing) and kept for the container's life: {@code {prefix}/readers/id-key} must exist, the previous one may.
+     */
     public static ReaderIds fromParameters(Parameters parameters, String ssmPrefix) {
-        String current = parameters.decrypted(ssmPrefix + KEY_PARAMETER)
-                .orElseThrow(() -> new IllegalStateException("SSM parameter " + ssmPrefix + KEY_PARAMETER
-                        + " (the reader id key) is missing"));
-        byte[] previous = parameters.decrypted(ssmPrefix + PREVIOUS_KEY_PARAMETER)
-                .map(value -> value.getBytes(StandardCharsets.UTF_8)).orElse(null);
-        return new ReaderIds(current.getBytes(StandardCharsets.UTF_8), previous);
+        return new ReaderIds(new Supplier<>() {
+            private Keys read;
+
+            @Override
+            public synchronized Keys get() {
+                if (read == null) {
+                    String current = parameters.decrypted(ssmPrefix + KEY_PARAMETER)
+                            .orElseThrow(() -> new IllegalStateException("SSM parameter " + ssmPrefix + KEY_PARAMETER
+                                    + " (the reader id key) is missing"));
+                    read = new Keys(spec(current.getBytes(StandardCharsets.UTF_8)),
+                            parameters.decrypted(ssmPrefix + PREVIOUS_KEY_PARAMETER)
+                                    .map(value -> spec(value.getBytes(StandardCharsets.UTF_8))).orElse(null));
+                }
+                return read;
+            }
+        });
     }
 
     private static SecretKeySpec spec(byte[] key) {
@@ -62,15 +82,16 @@ public final class ReaderIds {
 
     /** The id a new reader at {@code address} gets: the same format as ever ("L"/"M" and 32 hex digits). */
     public String idFor(String municipalityId, Channel channel, String address) {
-        return keyed(key, municipalityId, channel, address);
+        return keyed(keys.get().current(), municipalityId, channel, address);
     }
 
     /** Every id a reader at {@code address} may carry, the current key's first, the unkeyed legacy id last. */
     public List<String> candidates(String municipalityId, Channel channel, String address) {
         String current = idFor(municipalityId, channel, address);
         String legacy = Reader.idFor(municipalityId, channel, address);
-        return previousKey == null ? List.of(current, legacy)
-                : List.of(current, keyed(previousKey, municipalityId, channel, address), legacy);
+        SecretKeySpec previous = keys.get().previous();
+        return previous == null ? List.of(current, legacy)
+                : List.of(current, keyed(previous, municipalityId, channel, address), legacy);
     }
 
     private static String keyed(SecretKeySpec key, String municipalityId, Channel channel, String address) {

@@ -55,13 +55,20 @@ class ReaderIdsTest {
     }
 
     @Test
-    void theKeysComeFromTheStagesSsmParametersAndAMissingKeyStopsTheStart() {
+    void theKeysComeFromTheStagesSsmParametersAtTheFirstIdAndAMissingKeyFailsIt() {
         Map<String, String> ssm = Map.of("/yorisoi/dev/readers/id-key", new String(KEY, StandardCharsets.UTF_8));
+        List<String> asked = new java.util.ArrayList<>();
 
-        ReaderIds ids = ReaderIds.fromParameters(name -> Optional.ofNullable(ssm.get(name)), "/yorisoi/dev");
+        ReaderIds ids = ReaderIds.fromParameters(name -> {
+            asked.add(name);
+            return Optional.ofNullable(ssm.get(name));
+        }, "/yorisoi/dev");
 
+        assertEquals(List.of(), asked, "wiring reads nothing");
         assertEquals(new ReaderIds(KEY).idFor("sakura", Channel.LINE, "U1"), ids.idFor("sakura", Channel.LINE, "U1"));
-        assertThrows(IllegalStateException.class,
-                () -> ReaderIds.fromParameters(name -> Optional.empty(), "/yorisoi/prod"));
+        ids.idFor("sakura", Channel.LINE, "U2");
+        assertEquals(List.of("/yorisoi/dev/readers/id-key", "/yorisoi/dev/readers/id-key-previous"), asked);
+        ReaderIds keyless = ReaderIds.fromParameters(name -> Optional.empty(), "/yorisoi/prod");
+        assertThrows(IllegalStateException.class, () -> keyless.idFor("sakura", Channel.LINE, "U1"));
     }
 }

@@ -19,6 +19,7 @@ class WiringTest {
         env.put("MUNICIPALITIES_TABLE", "MunicipalitiesTable");
         env.put("EVENTS_TABLE", "ProcessedEventsTable");
         env.put("CONTENT_TABLE", "ContentTable");
+        env.put("LEDGER_TABLE", "LedgerTable");
         return env;
     }
 
@@ -32,6 +33,7 @@ class WiringTest {
         assertNotNull(wiring.credentials());
         assertNotNull(wiring.replier());
         assertNotNull(wiring.preview());
+        assertNotNull(wiring.ledger());
     }
 
     @Test
