@@ -93,8 +93,8 @@ final class LocalDelivery {
         return new DeliveryService(readers, municipalities,
                 new ComposedDeliveryContent(new DayComposer(
                         new DynamoCatalogue(services.dynamoDb(), services.table("ContentTable"))), broadcasts),
-                new DynamoLedger(services.dynamoDb(), services.table("LedgerTable")), line, mail, links,
-                DeliveryMetrics.NONE, services.clock(), broadcasts);
+                new DynamoLedger(services.dynamoDb(), services.table("LedgerTable"), services.table("ReadersTable")),
+                line, mail, links, DeliveryMetrics.NONE, services.clock(), broadcasts);
     }
 
     /**

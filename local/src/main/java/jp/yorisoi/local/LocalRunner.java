@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import jp.yorisoi.aws.AwsClients;
 import jp.yorisoi.aws.SecureParameters;
+import jp.yorisoi.privacy.ReaderErasure;
+import jp.yorisoi.delivery.DynamoLedger;
 import jp.yorisoi.content.DayComposer;
 import jp.yorisoi.content.DynamoCatalogue;
 import jp.yorisoi.delivery.DueReaders;
@@ -202,13 +204,14 @@ public final class LocalRunner implements AutoCloseable {
         LineReplyChannel replier = new LineReplyChannel(credentials, services.lineApiBaseUrl());
         FanOutService fanOut = delivery.fanOut();
         routes.add("POST", "/webhook/{municipalityId}", "LineWebhookFunction", new LineWebhookHandler(
-                CountingReaderStore.inTable(dynamo, services.table("ReadersTable")),
+                CountingReaderStore.inTable(dynamo, services.table("ReadersTable"), services.readerIds()),
                 new DynamoMunicipalityStore(dynamo, services.table("MunicipalitiesTable")),
                 new DynamoProcessedEvents(dynamo, services.table("ProcessedEventsTable"), services.clock()),
                 credentials,
                 replier,
                 DayPreview.of(new DayComposer(new DynamoCatalogue(dynamo, services.table("ContentTable")))),
                 delivery.todayByReply(replier),
+                new DynamoLedger(dynamo, services.table("LedgerTable"), services.table("ReadersTable")),
                 services.clock()));
         // No Lambda here: the catch-up run is made in-process before the API answers, so that what the answer
         // counts is on the job queues when a simulation moves on (deployed, the fan-out function makes it later).
@@ -223,9 +226,12 @@ public final class LocalRunner implements AutoCloseable {
                 new SsmChannelSecrets(services.parameters(), "/yorisoi/" + LOCAL_STAGE),
                 new LocalStaffDirectory(),
                 new DynamoCatalogue(dynamo, services.table("ContentTable")),
+                new ReaderErasure(CountingReaderStore.inTable(dynamo, services.table("ReadersTable"),
+                        services.readerIds()), new DynamoLedger(dynamo, services.table("LedgerTable"),
+                        services.table("ReadersTable")), services.clock()),
                 services.clock(),
                 catchUp)));
-        DynamoReaderStore readers = new DynamoReaderStore(dynamo, services.table("ReadersTable"));
+        DynamoReaderStore readers = new DynamoReaderStore(dynamo, services.table("ReadersTable"), services.readerIds());
         MailPagesHandler pages = new MailPagesHandler(
                 new MailSignup(readers, towns, new DynamoCounters(dynamo, services.table("CountersTable")),
                         new SesMailChannel(services.ses(), Optional.empty()), services.clock()),

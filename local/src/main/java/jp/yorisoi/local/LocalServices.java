@@ -1,6 +1,7 @@
 package jp.yorisoi.local;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.stream.Collectors;
 import jp.yorisoi.aws.SecureParameters;
 import jp.yorisoi.municipality.ChannelCredentials;
 import jp.yorisoi.municipality.StaticChannelCredentials;
+import jp.yorisoi.reader.ReaderIds;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -35,6 +37,8 @@ public record LocalServices(
         String adminToken,
         SecureParameters parameters) {
 
+    private static final String LOCAL_READER_ID_KEY = "local-demo-reader-id-key-not-a-secret";
+
     public LocalServices {
         tables = Map.copyOf(tables);
         queues = Map.copyOf(queues);
@@ -53,6 +57,11 @@ public record LocalServices(
 
     public Optional<LocalChannel> channel(String municipalityId) {
         return channels.stream().filter(c -> c.municipalityId().equals(municipalityId)).findFirst();
+    }
+
+    /** The local demo's fixed reader-id key; the cloud reads its own from SSM (ReaderIds.fromParameters). */
+    public ReaderIds readerIds() {
+        return new ReaderIds(LOCAL_READER_ID_KEY.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The towns' channels as the handlers' port sees them. */

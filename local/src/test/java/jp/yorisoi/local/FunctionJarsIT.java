@@ -1,6 +1,7 @@
 package jp.yorisoi.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import jp.yorisoi.reader.ReaderIds;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,6 +65,7 @@ class FunctionJarsIT {
     private static final Path ROOT = ContentDirectory.inCheckout().orElseThrow().getParent();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CHANNEL_SECRET = "demo-channel-secret";
+    private static final String READER_ID_KEY = "a-test-reader-id-key-of-32-bytes-or-more";
     private static final String CHANNEL_TOKEN = "demo-channel-token";
 
     static FakeParameterStore ssm;
@@ -77,7 +79,8 @@ class FunctionJarsIT {
         ssm = new FakeParameterStore(Map.of(
                 "/yorisoi/dev/line/demo/channel-secret", CHANNEL_SECRET,
                 "/yorisoi/dev/line/demo/channel-token", CHANNEL_TOKEN,
-                "/yorisoi/dev/mail/link-secret", "a-test-mail-link-secret-long-enough"));
+                "/yorisoi/dev/mail/link-secret", "a-test-mail-link-secret-long-enough",
+                "/yorisoi/dev/readers/id-key", READER_ID_KEY));
         fakes = LocalServer.start(0, new Outbox(Clock.systemUTC()),
                 token -> token.equals(CHANNEL_TOKEN) ? Optional.of("demo") : Optional.empty(),
                 sender -> Optional.of("demo"));
@@ -218,8 +221,8 @@ class FunctionJarsIT {
         List<SandboxMessage> sent = fakes.outbox().messages();
         assertEquals(1, sent.size(), run.output());
         assertEquals("reply", sent.getFirst().kind());
-        assertTrue(new DynamoReaderStore(tables.dynamo(), tables.readers())
-                .findByAddress("demo", Channel.LINE, "U8e4b0c2a7d6f41e3b9a5c0d1e2f3a4b5").isPresent(), run.output());
+        assertTrue(new DynamoReaderStore(tables.dynamo(), tables.readers(),
+                        new ReaderIds(READER_ID_KEY.getBytes(StandardCharsets.UTF_8))).findByAddress("demo", Channel.LINE, "U8e4b0c2a7d6f41e3b9a5c0d1e2f3a4b5").isPresent(), run.output());
     }
 
     @Test

@@ -67,7 +67,7 @@ class ParentRegistrationE2E {
 
     private static Reader reader(LineParent parent) {
         LocalServices services = runner.services();
-        return new DynamoReaderStore(services.dynamoDb(), services.table("ReadersTable"))
+        return new DynamoReaderStore(services.dynamoDb(), services.table("ReadersTable"), services.readerIds())
                 .findByAddress("demo", Channel.LINE, parent.userId()).orElseThrow();
     }
 }

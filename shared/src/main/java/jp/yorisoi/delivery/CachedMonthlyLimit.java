@@ -75,4 +75,13 @@ public final class CachedMonthlyLimit implements Ledger {
         return ledger.complete(done, claimId);
     }
 
+    @Override
+    public int forgetReader(String municipalityId, String readerId) {
+        return ledger.forgetReader(municipalityId, readerId);
+    }
+
+    @Override
+    public void countErasure(String municipalityId, LocalDate date) {
+        ledger.countErasure(municipalityId, date);
+    }
 }

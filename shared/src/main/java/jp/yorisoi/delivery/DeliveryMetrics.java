@@ -20,6 +20,8 @@ public interface DeliveryMetrics {
     String LINE_RATE_LIMITED = "LineRateLimited";
     /** A broadcast multicast that LINE refused for its recipients or at the monthly limit: its readers got nothing. */
     String BROADCAST_FAILED = "BroadcastFailed";
+    /** Jobs whose reader was erased after the fan-out: nothing sent, nothing recorded. */
+    String READER_GONE = "ReaderGone";
     String SENT = "Sent";
     String ALREADY_DONE = "AlreadyDone";
     String SKIPPED = "Skipped";

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Checks an hour's delivery as a whole, after the senders had their time: per town, the readers the hourly
  * fan-out enqueued against the ledger entries of that day that reached a final state. Every path of a sender
- * that sends nothing writes its reason to the ledger (NOTHING_TO_SEND, SKIPPED), so a shortfall is a reader who
+ * that sends nothing writes its reason to the ledger (NOTHING_TO_SEND, SKIPPED), except for a reader erased
+ * meanwhile, whom the erasure counts for the day instead (DeliveryTally), so a shortfall is a reader who
  * was due a message and got none for no recorded reason: a job in a dead-letter queue, an e-mail in doubt,
  * a job lost on the way. It names the town and the catch-up command, never a reader.
  */

@@ -224,10 +224,13 @@ public final class DeliveryService {
         if (found == null) {
             found = readers.find(job.municipalityId(), job.readerId());
         }
+        if (found.isEmpty()) {
+            return readerGone(job);
+        }
         Optional<Municipality> municipality = municipalities.find(job.municipalityId()).filter(Municipality::active);
-        if (found.isEmpty() || !found.get().status().receivesDeliveries() || municipality.isEmpty()
+        if (!found.get().status().receivesDeliveries() || municipality.isEmpty()
                 || found.get().channel() != job.channel()) {
-            return finishWithout(job, found.map(Reader::role).orElse(null), DeliveryStatus.SKIPPED);
+            return finishWithout(job, found.get().role(), DeliveryStatus.SKIPPED);
         }
         Reader reader = found.get();
         if (job.isDaily() && !reader.registeredBy(job.date())) {
@@ -313,8 +316,22 @@ public final class DeliveryService {
         return ledger.claimExclusive(sending, claimId, clock.instant().minus(MAIL_IN_FLIGHT_WINDOW));
     }
 
+    /**
+     * The reader was erased after the job was enqueued (SQS cannot take one reader's jobs out of a queue): nothing is
+     * sent and nothing written, so no row names them again. The erasure counted them for the day's reconciliation.
+     */
+    private Outcome readerGone(DeliveryJob job) {
+        LOG.info("reader {} of municipality {} is gone: {} neither sent nor recorded", job.readerId(),
+                job.municipalityId(), job.deliveryKey());
+        metrics.count(DeliveryMetrics.READER_GONE);
+        return Outcome.SKIPPED;
+    }
+
     /** A LINE delivery this attempt did not get: finished before, or left unfinished too long ago to push again. */
     private Outcome notClaimed(DeliveryJob job, Ledger.Claim claim) {
+        if (claim == Ledger.Claim.READER_GONE) {
+            return readerGone(job);
+        }
         if (claim == Ledger.Claim.IN_DOUBT) {
             metrics.count(DeliveryMetrics.SENDING_IN_DOUBT);
             LOG.warn("LINE push to reader {} of municipality {} for {} was left unfinished longer than LINE keeps its "
@@ -341,6 +358,9 @@ public final class DeliveryService {
         }
         String claimId = newClaimId();
         Ledger.Claim claim = claimMail(entry(job, reader, DeliveryStatus.SENDING, 0), claimId);
+        if (claim == Ledger.Claim.READER_GONE) {
+            return readerGone(job);
+        }
         if (claim != Ledger.Claim.CLAIMED) {
             // IN_FLIGHT: a duplicate of the job while another attempt sends; that attempt counts its own outcome
             boolean inDoubt = claim == Ledger.Claim.IN_DOUBT;
@@ -390,7 +410,8 @@ public final class DeliveryService {
         String claimId = newClaimId();
         // an e-mail left SENDING may have gone out: it keeps that mark rather than becoming SKIPPED
         Ledger.Claim claimed = job.channel() == Channel.EMAIL ? claimMail(claim, claimId) : claimLine(claim, claimId);
-        if (claimed == Ledger.Claim.IN_DOUBT && job.channel() == Channel.LINE) {
+        if (claimed == Ledger.Claim.READER_GONE
+                || claimed == Ledger.Claim.IN_DOUBT && job.channel() == Channel.LINE) {
             return notClaimed(job, claimed);
         }
         if (claimed != Ledger.Claim.CLAIMED || !ledger.complete(entry(job, role, status, 0), claimId)) {
@@ -457,7 +478,9 @@ public final class DeliveryService {
     }
 
     private void markUnreachable(DeliveryJob job) {
-        updateReader(job, r -> r.withStatus(ReaderStatus.UNREACHABLE));
+        // the change's time is what the retention period of a cut-off reader counts from
+        updateReader(job, r -> r.status() == ReaderStatus.UNREACHABLE ? r
+                : r.withStatus(ReaderStatus.UNREACHABLE).withUpdatedAt(clock.instant()));
     }
 
     /** Re-reads and re-applies on a concurrent change (the reader may be chatting while the day goes out). */

@@ -7,7 +7,7 @@ public interface DeliveryTally {
 
     /**
      * The town's daily deliveries of {@code date} that reached a final state: SENT, or a recorded reason for
-     * sending nothing (NOTHING_TO_SEND, SKIPPED).
+     * sending nothing (NOTHING_TO_SEND, SKIPPED); a reader erased that day while receiving deliveries counts as one.
      */
     int finalDailyDeliveries(String municipalityId, LocalDate date);
 }

@@ -99,8 +99,8 @@ public final class DeliveryWiring {
         return new DeliveryService(readers(), municipalities(),
                 new ComposedDeliveryContent(new DayComposer(
                         new CachedCatalogue(new DynamoCatalogue(dynamo(), required("CONTENT_TABLE")))), broadcasts),
-                new CachedMonthlyLimit(new DynamoLedger(dynamo(), required("LEDGER_TABLE"))), line, mail, links,
-                metrics, Clock.systemUTC(), broadcasts);
+                new CachedMonthlyLimit(new DynamoLedger(dynamo(), required("LEDGER_TABLE"), required("READERS_TABLE"))),
+                line, mail, links, metrics, Clock.systemUTC(), broadcasts);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import jp.yorisoi.delivery.LedgerEntry.DeliveryStatus;
+import jp.yorisoi.reader.DynamoReaderStore;
 import jp.yorisoi.schedule.ProgramSchedule;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -18,6 +19,10 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The delivery ledger in DynamoDB, one item per reader and delivery key. {@code muniDate} feeds the
@@ -45,12 +50,25 @@ public final class DynamoLedger implements Ledger, DeliveryTally {
      */
     static final int INDEX_SHARDS = 16;
 
+    /** Erased readers who were receiving deliveries, counted per town and day; no reader id (see countErasure). */
+    static final String ERASURES = "erasures";
+    private static final int BATCH_WRITE_LIMIT = 25;
+    private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+
     private final DynamoDbClient dynamo;
     private final String table;
+    private final String readersTable;
 
+    /** A ledger whose claims do not check the reader (stats, reconciliation and tests that store no readers). */
     public DynamoLedger(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, null);
+    }
+
+    /** @param readersTable the readers table: every claim checks that its reader is still stored there */
+    public DynamoLedger(DynamoDbClient dynamo, String table, String readersTable) {
         this.dynamo = dynamo;
         this.table = table;
+        this.readersTable = readersTable;
     }
 
     @Override
@@ -103,8 +121,10 @@ public final class DynamoLedger implements Ledger, DeliveryTally {
                     .name("#reason", "reason");
         }
         try {
-            apply(sending, update);
+            applyWhileReaderStored(sending, update);
             return Claim.CLAIMED;
+        } catch (ReaderGone gone) {
+            return Claim.READER_GONE;
         } catch (ConditionalCheckFailedException taken) {
             Map<String, AttributeValue> current = item(sending.municipalityId(), sending.readerId(),
                     sending.deliveryKey());
@@ -294,6 +314,105 @@ public final class DynamoLedger implements Ledger, DeliveryTally {
     }
 
     /**
+     * The claim and a check that the reader's item still exists, in one transaction (TransactWriteItems with a
+     * ConditionCheck: both conditions hold at once or nothing is written). An erasure deletes the reader before it
+     * sweeps their entries, so a claim either lands before the sweep and is swept, or finds the reader gone. A
+     * cancelled transaction names each item's reason in order (DynamoDB API reference, TransactWriteItems,
+     * CancellationReasons): the reader's check failing is READER_GONE, the claim's own condition failing is the
+     * usual ConditionalCheckFailedException; any other reason (a conflicting write) fails the attempt, which the
+     * queue retries.
+     */
+    private void applyWhileReaderStored(LedgerEntry entry, Update update) {
+        if (readersTable == null) {
+            apply(entry, update);
+            return;
+        }
+        UpdateItemRequest request = update.request(table, key(entry.municipalityId(), entry.readerId(),
+                entry.deliveryKey()));
+        try {
+            dynamo.transactWriteItems(t -> t.transactItems(
+                    TransactWriteItem.builder().update(u -> u.tableName(table).key(request.key())
+                            .updateExpression(request.updateExpression())
+                            .conditionExpression(request.conditionExpression())
+                            .expressionAttributeNames(request.expressionAttributeNames())
+                            .expressionAttributeValues(request.expressionAttributeValues())).build(),
+                    TransactWriteItem.builder().conditionCheck(c -> c.tableName(readersTable)
+                            .key(DynamoReaderStore.itemKey(entry.municipalityId(), entry.readerId()))
+                            .conditionExpression("attribute_exists(pk)")).build()));
+        } catch (TransactionCanceledException cancelled) {
+            List<CancellationReason> reasons = cancelled.cancellationReasons();
+            if (reasons.size() == 2 && CONDITION_FAILED.equals(reasons.get(1).code())) {
+                throw new ReaderGone();
+            }
+            if (!reasons.isEmpty() && CONDITION_FAILED.equals(reasons.get(0).code())) {
+                throw ConditionalCheckFailedException.builder().message("ledger entry taken").build();
+            }
+            throw cancelled;
+        }
+    }
+
+    private static final class ReaderGone extends RuntimeException {
+        ReaderGone() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Query of the reader's partition ({@code pk} "{municipalityId}#{readerId}", consistent), then BatchWriteItem
+     * deletes of 25 keys at most (its per-request limit), sending again whatever the table left unprocessed.
+     */
+    @Override
+    public int forgetReader(String municipalityId, String readerId) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (QueryResponse page : dynamo.queryPaginator(r -> r.tableName(table)
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(municipalityId + "#" + readerId)))
+                .projectionExpression("pk, deliveryKey")
+                .consistentRead(true))) {
+            keys.addAll(page.items());
+        }
+        for (int from = 0; from < keys.size(); from += BATCH_WRITE_LIMIT) {
+            List<WriteRequest> deletes = keys.subList(from, Math.min(keys.size(), from + BATCH_WRITE_LIMIT)).stream()
+                    .map(key -> WriteRequest.builder().deleteRequest(d -> d.key(key)).build())
+                    .toList();
+            Map<String, List<WriteRequest>> pending = Map.of(table, deletes);
+            for (int attempt = 1; !pending.isEmpty(); attempt++) {
+                if (attempt > 5) {
+                    throw new IllegalStateException("the ledger kept leaving deletes of an erased reader unprocessed");
+                }
+                Map<String, List<WriteRequest>> batch = pending;
+                pending = dynamo.batchWriteItem(r -> r.requestItems(batch)).unprocessedItems();
+            }
+        }
+        return keys.size();
+    }
+
+    /**
+     * One counter item per town and day ({@code pk} "{municipalityId}#erasures": reader ids start with L or M, so
+     * it is no reader's), added to atomically, without {@code muniDate} so the stats index never sees it. It
+     * expires with the day's entries.
+     */
+    @Override
+    public void countErasure(String municipalityId, LocalDate date) {
+        long expiresAt = date.plusDays(RETENTION_DAYS).atStartOfDay(ProgramSchedule.ZONE).toEpochSecond();
+        dynamo.updateItem(r -> r.tableName(table).key(erasuresKey(municipalityId, date))
+                .updateExpression("ADD erased :one SET expiresAt = :expiresAt")
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
+                        ":expiresAt", AttributeValue.fromN(Long.toString(expiresAt)))));
+    }
+
+    private int erasedOn(String municipalityId, LocalDate date) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
+                .key(erasuresKey(municipalityId, date)).consistentRead(true)).item();
+        return item == null || !item.containsKey("erased") ? 0 : Integer.parseInt(item.get("erased").n());
+    }
+
+    private static Map<String, AttributeValue> erasuresKey(String municipalityId, LocalDate date) {
+        return Map.of("pk", AttributeValue.fromS(municipalityId + "#" + ERASURES),
+                "deliveryKey", AttributeValue.fromS(date.toString()));
+    }
+
+    /**
      * An UpdateItem that sets every attribute of an entry (and removes the optional ones it lacks), so that writes
      * keep what belongs to the claim ({@code claimId}, {@code claimedAt}) while replacing the rest.
      */
@@ -377,11 +496,12 @@ public final class DynamoLedger implements Ledger, DeliveryTally {
 
     /**
      * Counts the town's daily deliveries of {@code date} that reached a final state, over every index shard
-     * (Query with {@code Select: COUNT}: the items are read but not returned).
+     * (Query with {@code Select: COUNT}: the items are read but not returned), and the readers erased that day
+     * while receiving deliveries: their entry of the day was removed with them, or their job found them gone.
      */
     @Override
     public int finalDailyDeliveries(String municipalityId, LocalDate date) {
-        int count = 0;
+        int count = erasedOn(municipalityId, date);
         for (int shard = 0; shard < INDEX_SHARDS; shard++) {
             String key = indexKey(municipalityId, date, shard);
             for (QueryResponse page : dynamo.queryPaginator(r -> r.tableName(table)

@@ -10,6 +10,10 @@ import java.util.Optional;
  * <p>Every attempt at a delivery carries a claim id of its own. A write that the store applied but whose answer was
  * lost (a time-out, a dropped connection) is retried by the client and then fails its own condition; the ledger
  * recognises its own claim id there and reports success, not "someone else did it".
+ *
+ * <p>Every claim is conditional on the reader still being stored: a job still queued when its reader was erased
+ * gets {@link Claim#READER_GONE} and writes nothing, and an outcome is only written over its own claim, which an
+ * erasure removes.
  */
 public interface Ledger {
 
@@ -24,7 +28,9 @@ public interface Ledger {
         /** Another attempt left SENDING that must not be sent again: it may or may not have reached the reader. */
         IN_DOUBT,
         /** Another attempt claimed the e-mail moments ago and may be sending it now: its own outcome will follow. */
-        IN_FLIGHT
+        IN_FLIGHT,
+        /** The reader was erased: nothing was written, and nothing may be sent or recorded about them. */
+        READER_GONE
     }
 
     /**
@@ -58,6 +64,19 @@ public interface Ledger {
      * @return false when the entry is no longer this claim's: nothing was written or counted
      */
     boolean completeChunk(LedgerEntry done, String claimId, Broadcast.Progress tally);
+
+    /**
+     * Removes every entry of the reader (their erasure), with the index entries that go with them.
+     *
+     * @return how many entries were removed
+     */
+    int forgetReader(String municipalityId, String readerId);
+
+    /**
+     * Counts, without naming anyone, an erased reader who was receiving deliveries on {@code date}: their entry of
+     * that day is gone (or never comes), and the day's reconciliation allows for it.
+     */
+    void countErasure(String municipalityId, LocalDate date);
 
     /** Whether LINE answered "monthly limit reached" to a push of this town on this delivery day. */
     boolean monthlyLimitReached(String municipalityId, LocalDate date);

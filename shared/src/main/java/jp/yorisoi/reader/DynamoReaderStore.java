@@ -23,7 +23,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * Readers in DynamoDB. The partition key spreads a municipality over 16 shards ("{municipalityId}#{hex digit}",
  * the second character of the hashed readerId) so the fan-out can page through them in parallel; the sparse
  * {@code ActiveReaders} index holds only ACTIVE readers because {@code activeShard} is written only for them, and
- * projects {@code channel} and {@code registeredOn}: all the fan-out reads.
+ * projects {@code channel} and {@code registeredOn}: all the fan-out reads. The sparse {@code Retention} index holds
+ * the readers with a {@link Dormancy} ({@code retentionShard} "{municipalityId}#{kind}#{hex digit}", sorted by
+ * {@code retentionSince}), so the daily retention job asks for those due and reads no one else.
  *
  * <p>Each save writes a random {@code savedBy} of its call. The SDK retries a write whose answer did not arrive
  * (socket time-outs and other transient errors are retried by default: AWS SDK for Java 2.x developer guide,
@@ -34,6 +36,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 public final class DynamoReaderStore implements ReaderStore {
 
     static final String ACTIVE_READERS = "ActiveReaders";
+    static final String RETENTION = "Retention";
     private static final int SEGMENTS = 16;
     private static final int DEFAULT_PAGE_SIZE = 1000;
     private static final int BATCH_GET_LIMIT = 100;
@@ -41,19 +44,55 @@ public final class DynamoReaderStore implements ReaderStore {
     private final DynamoDbClient dynamo;
     private final String table;
     private final int pageSize;
+    private final ReaderIds ids;
 
+    /** A store that works by reader id only (the senders, the fan-out): it holds no id key and resolves no address. */
     public DynamoReaderStore(DynamoDbClient dynamo, String table) {
-        this(dynamo, table, DEFAULT_PAGE_SIZE);
+        this(dynamo, table, null, DEFAULT_PAGE_SIZE);
+    }
+
+    /** A store that also finds readers by address and ids new ones, with the id key. */
+    public DynamoReaderStore(DynamoDbClient dynamo, String table, ReaderIds ids) {
+        this(dynamo, table, ids, DEFAULT_PAGE_SIZE);
     }
 
     /** @param pageSize most active readers handed over per page (bounds the fan-out's memory per page) */
     public DynamoReaderStore(DynamoDbClient dynamo, String table, int pageSize) {
+        this(dynamo, table, null, pageSize);
+    }
+
+    public DynamoReaderStore(DynamoDbClient dynamo, String table, ReaderIds ids, int pageSize) {
         if (pageSize < 1) {
             throw new IllegalArgumentException("pageSize must be positive");
         }
         this.dynamo = dynamo;
         this.table = table;
+        this.ids = ids;
         this.pageSize = pageSize;
+    }
+
+    /** One GetItem per id the address may have, newest scheme first: a reader found is one not yet re-keyed. */
+    @Override
+    public Optional<Reader> findByAddress(String municipalityId, Channel channel, String address) {
+        for (String candidate : ids().candidates(municipalityId, channel, address)) {
+            Optional<Reader> found = find(municipalityId, candidate);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String newReaderId(String municipalityId, Channel channel, String address) {
+        return ids().idFor(municipalityId, channel, address);
+    }
+
+    private ReaderIds ids() {
+        if (ids == null) {
+            throw new IllegalStateException("this reader store was built without the id key: it resolves no address");
+        }
+        return ids;
     }
 
     @Override
@@ -174,8 +213,41 @@ public final class DynamoReaderStore implements ReaderStore {
         }
     }
 
+    @Override
+    public void forEachDormantReader(String municipalityId, Dormancy.Kind kind, int segment, LocalDate sinceOnOrBefore,
+            Consumer<List<String>> page) {
+        if (segment < 0 || segment >= SEGMENTS) {
+            throw new IllegalArgumentException("segment must be 0 to " + (SEGMENTS - 1) + ": " + segment);
+        }
+        QueryRequest query = QueryRequest.builder()
+                .tableName(table)
+                .indexName(RETENTION)
+                .keyConditionExpression("retentionShard = :shard AND retentionSince <= :since")
+                .expressionAttributeValues(Map.of(
+                        ":shard", AttributeValue.fromS(retentionShard(municipalityId, kind,
+                                Character.forDigit(segment, SEGMENTS))),
+                        ":since", AttributeValue.fromS(sinceOnOrBefore.toString())))
+                .limit(pageSize)
+                .build();
+        for (QueryResponse response : dynamo.queryPaginator(query)) {
+            List<String> ids = response.items().stream().map(item -> item.get("readerId").s()).toList();
+            if (!ids.isEmpty()) {
+                page.accept(ids);
+            }
+        }
+    }
+
+    private static String retentionShard(String municipalityId, Dormancy.Kind kind, char shard) {
+        return municipalityId + "#" + kind + "#" + shard;
+    }
+
     static String partitionKey(String municipalityId, String readerId) {
         return municipalityId + "#" + readerId.charAt(1);
+    }
+
+    /** The reader's item key, for a transaction elsewhere that checks the reader is still stored. */
+    public static Map<String, AttributeValue> itemKey(String municipalityId, String readerId) {
+        return key(municipalityId, readerId);
     }
 
     private static Map<String, AttributeValue> key(String municipalityId, String readerId) {
@@ -194,6 +266,11 @@ public final class DynamoReaderStore implements ReaderStore {
         if (reader.status().receivesDeliveries()) {
             item.put("activeShard", item.get("pk"));
         }
+        Dormancy.of(reader).ifPresent(dormancy -> {
+            item.put("retentionShard", AttributeValue.fromS(retentionShard(reader.municipalityId(), dormancy.kind(),
+                    reader.readerId().charAt(1))));
+            item.put("retentionSince", AttributeValue.fromS(dormancy.since().toString()));
+        });
         item.put("children", AttributeValue.fromL(reader.children().stream()
                 .map(child -> AttributeValue.fromM(toMap(child)))
                 .toList()));

@@ -14,8 +14,9 @@ import java.util.Objects;
 /**
  * A person who receives the town's daily messages (読者), with all their children.
  *
- * <p>{@code readerId} is derived from the municipality and the channel address by a one-way hash, so it
- * can be logged and put in queue messages while the address itself (personal data) stays in the table.
+ * <p>{@code readerId} is derived from the municipality and the channel address by a keyed one-way hash
+ * ({@link ReaderIds}), so it can be logged and put in queue messages while the address itself (personal data)
+ * stays in the table.
  *
  * @param address      LINE user id or e-mail address: personal data, never logged
  * @param language     "ja", "ja-easy", "en", …
@@ -95,16 +96,34 @@ public record Reader(
                 DEFAULT_LANGUAGE, ReaderStatus.REGISTERING, List.of(), Map.of(), now, now, 0);
     }
 
-    /** The stable, non-reversible id of the reader at {@code address} in one municipality. */
+    /**
+     * The unkeyed SHA-256 id readers were given before ids were keyed: still the id of those readers, and the
+     * provisional id of a {@link #newcomer} until its store gives it the keyed one ({@link ReaderIds}).
+     */
     public static String idFor(String municipalityId, Channel channel, String address) {
-        String normalized = channel == Channel.EMAIL ? address.trim().toLowerCase(Locale.ROOT) : address;
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-                    (municipalityId + "\n" + channel + "\n" + normalized).getBytes(StandardCharsets.UTF_8));
-            return (channel == Channel.LINE ? "L" : "M") + HexFormat.of().formatHex(digest, 0, 16);
+                    idInput(municipalityId, channel, address).getBytes(StandardCharsets.UTF_8));
+            return idPrefix(channel) + HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always present", e);
         }
+    }
+
+    /** What an id is computed over: the same for the legacy and the keyed id, e-mail addresses normalised. */
+    static String idInput(String municipalityId, Channel channel, String address) {
+        String normalized = channel == Channel.EMAIL ? address.trim().toLowerCase(Locale.ROOT) : address;
+        return municipalityId + "\n" + channel + "\n" + normalized;
+    }
+
+    static String idPrefix(Channel channel) {
+        return channel == Channel.LINE ? "L" : "M";
+    }
+
+    /** The same reader under another id: a newcomer given its keyed id before it is first stored. */
+    public Reader withReaderId(String newReaderId) {
+        return new Reader(municipalityId, newReaderId, channel, address, role, language, status, children,
+                conversation, createdAt, updatedAt, version, registeredOn);
     }
 
     public List<Child> activeChildren() {
@@ -130,6 +149,12 @@ public record Reader(
     public Reader withRegisteredOn(LocalDate day) {
         return new Reader(municipalityId, readerId, channel, address, role, language, status, children,
                 conversation, createdAt, updatedAt, version, day, consent);
+    }
+
+    /** The same reader as changed at {@code at} (the day a cut-off or a loss counts from, see Dormancy). */
+    public Reader withUpdatedAt(Instant at) {
+        return new Reader(municipalityId, readerId, channel, address, role, language, status, children,
+                conversation, createdAt, at, version, registeredOn);
     }
 
     public Reader withStatus(ReaderStatus newStatus) {

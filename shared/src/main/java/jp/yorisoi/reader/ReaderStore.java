@@ -27,9 +27,11 @@ public interface ReaderStore {
         return found;
     }
 
-    default Optional<Reader> findByAddress(String municipalityId, Channel channel, String address) {
-        return find(municipalityId, Reader.idFor(municipalityId, channel, address));
-    }
+    /** The reader at {@code address} under whichever id they were given ({@link ReaderIds#candidates}). */
+    Optional<Reader> findByAddress(String municipalityId, Channel channel, String address);
+
+    /** The keyed id a reader registering now at {@code address} is stored under. */
+    String newReaderId(String municipalityId, Channel channel, String address);
 
     /**
      * Writes the reader if nobody saved it since it was read (its {@code version} still matches; version 0
@@ -50,6 +52,13 @@ public interface ReaderStore {
      * Scan), handing each page of ids to {@code page}.
      */
     void forEachActiveReader(String municipalityId, int segment, Consumer<java.util.List<ActiveReader>> page);
+
+    /**
+     * Pages through the ids of one municipality's readers in one segment whose {@link Dormancy} is of {@code kind}
+     * and began on or before {@code sinceOnOrBefore} (Query on the sparse Retention index, never Scan).
+     */
+    void forEachDormantReader(String municipalityId, Dormancy.Kind kind, int segment, java.time.LocalDate sinceOnOrBefore,
+            Consumer<java.util.List<String>> page);
 
     /**
      * What the fan-out needs of an active reader: no personal data.

@@ -6,6 +6,7 @@ import java.util.Optional;
 import jp.yorisoi.line.LineReplier;
 import jp.yorisoi.line.ProcessedEvents;
 import jp.yorisoi.municipality.Municipality;
+import jp.yorisoi.privacy.ReaderErasure;
 import jp.yorisoi.reader.Channel;
 import jp.yorisoi.reader.Reader;
 import jp.yorisoi.reader.ReaderStore;
@@ -25,23 +26,27 @@ public final class RegistrationService {
     private final LineReplier replier;
     private final DayPreview preview;
     private final TodaysMessage todaysMessage;
+    private final ReaderErasure erasure;
 
     /** Confirmations never promise a message today: for a chat without the content catalogue. */
-    public RegistrationService(ReaderStore readers, ProcessedEvents processedEvents, LineReplier replier) {
-        this(readers, processedEvents, replier, DayPreview.NONE, TodaysMessage.NONE);
+    public RegistrationService(ReaderStore readers, ProcessedEvents processedEvents, LineReplier replier,
+            ReaderErasure erasure) {
+        this(readers, processedEvents, replier, DayPreview.NONE, TodaysMessage.NONE, erasure);
     }
 
     /**
      * @param preview       today's delivery as the senders will compose it, so a confirmation can say "today"
      * @param todaysMessage answers a request for today's message with the message itself
+     * @param erasure       what a parent's "delete my data" runs: the reader and everything that names them
      */
     public RegistrationService(ReaderStore readers, ProcessedEvents processedEvents, LineReplier replier,
-            DayPreview preview, TodaysMessage todaysMessage) {
+            DayPreview preview, TodaysMessage todaysMessage, ReaderErasure erasure) {
         this.readers = readers;
         this.processedEvents = processedEvents;
         this.replier = replier;
         this.preview = preview;
         this.todaysMessage = todaysMessage;
+        this.erasure = erasure;
     }
 
     /**
@@ -82,23 +87,29 @@ public final class RegistrationService {
     private Decided decideAndStore(Municipality town, String lineUserId, ParentEvent event, LocalDate today,
             Instant now) {
         ParentConversation conversation = new ParentConversation(town, today, now, preview);
-        Optional<Reader> stored = find(town, lineUserId);
         try {
-            return new Decided(store(town, conversation.next(stored, lineUserId, event)), stored);
+            return decideAndStore(conversation, town, lineUserId, event);
         } catch (ReaderStore.ConcurrentChangeException e) {
-            stored = find(town, lineUserId);
-            return new Decided(store(town, conversation.next(stored, lineUserId, event)), stored);
+            return decideAndStore(conversation, town, lineUserId, event);
         }
+    }
+
+    private Decided decideAndStore(ParentConversation conversation, Municipality town, String lineUserId,
+            ParentEvent event) {
+        Optional<Reader> stored = find(town, lineUserId);
+        return new Decided(store(town, stored, lineUserId, conversation.next(stored, lineUserId, event)), stored);
     }
 
     private Optional<Reader> find(Municipality town, String lineUserId) {
         return readers.findByAddress(town.municipalityId(), Channel.LINE, lineUserId);
     }
 
-    private Turn store(Municipality town, Turn turn) {
+    private Turn store(Municipality town, Optional<Reader> stored, String lineUserId, Turn turn) {
         switch (turn.change()) {
-            case Turn.Change.Save save -> readers.save(save.reader());
-            case Turn.Change.Delete delete -> readers.delete(town.municipalityId(), delete.readerId());
+            // a newcomer is first stored under the keyed id; a stored reader keeps the id it was given
+            case Turn.Change.Save save -> readers.save(stored.isPresent() ? save.reader()
+                    : save.reader().withReaderId(readers.newReaderId(town.municipalityId(), Channel.LINE, lineUserId)));
+            case Turn.Change.Delete delete -> erasure.erase(town.municipalityId(), delete.readerId());
             case Turn.Change.Keep keep -> { }
         }
         return turn;

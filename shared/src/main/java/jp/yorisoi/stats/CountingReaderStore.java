@@ -1,11 +1,15 @@
 package jp.yorisoi.stats;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import jp.yorisoi.reader.Channel;
+import jp.yorisoi.reader.Dormancy;
 import jp.yorisoi.reader.DynamoReaderStore;
+import jp.yorisoi.reader.ReaderIds;
 import jp.yorisoi.reader.Reader;
 import jp.yorisoi.reader.ReaderStore;
 import org.slf4j.Logger;
@@ -34,6 +38,28 @@ public final class CountingReaderStore implements ReaderStore {
     public static CountingReaderStore inTable(DynamoDbClient dynamo, String readersTable) {
         return new CountingReaderStore(new DynamoReaderStore(dynamo, readersTable),
                 new DynamoReaderCounters(dynamo, readersTable));
+    }
+
+    /** As {@link #inTable(DynamoDbClient, String)}, newcomers stored under ids keyed by {@code ids}. */
+    public static CountingReaderStore inTable(DynamoDbClient dynamo, String readersTable, ReaderIds ids) {
+        return new CountingReaderStore(new DynamoReaderStore(dynamo, readersTable, ids),
+                new DynamoReaderCounters(dynamo, readersTable));
+    }
+
+    @Override
+    public Optional<Reader> findByAddress(String municipalityId, Channel channel, String address) {
+        return readers.findByAddress(municipalityId, channel, address);
+    }
+
+    @Override
+    public String newReaderId(String municipalityId, Channel channel, String address) {
+        return readers.newReaderId(municipalityId, channel, address);
+    }
+
+    @Override
+    public void forEachDormantReader(String municipalityId, Dormancy.Kind kind, int segment, LocalDate sinceOnOrBefore,
+            Consumer<List<String>> page) {
+        readers.forEachDormantReader(municipalityId, kind, segment, sinceOnOrBefore, page);
     }
 
     @Override

@@ -94,5 +94,14 @@ class CachedMonthlyLimitTest {
             throw new UnsupportedOperationException();
         }
 
+        @Override
+        public int forgetReader(String municipalityId, String readerId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void countErasure(String municipalityId, LocalDate date) {
+            throw new UnsupportedOperationException();
+        }
     }
 }

@@ -41,6 +41,7 @@ import jp.yorisoi.municipality.Plan;
 import jp.yorisoi.municipality.StaticChannelCredentials;
 import jp.yorisoi.reader.Channel;
 import jp.yorisoi.reader.Child;
+import jp.yorisoi.reader.Dormancy;
 import jp.yorisoi.reader.Reader;
 import jp.yorisoi.reader.ReaderStatus;
 import jp.yorisoi.reader.ReaderStore;
@@ -227,6 +228,22 @@ class DeliveryServiceIT {
             @Override
             public void forEachActiveReader(String municipalityId, int segment, Consumer<List<ActiveReader>> page) {
                 rig.readers.forEachActiveReader(municipalityId, segment, page);
+            }
+
+            @Override
+            public Optional<Reader> findByAddress(String municipalityId, Channel channel, String address) {
+                return rig.readers.findByAddress(municipalityId, channel, address);
+            }
+
+            @Override
+            public String newReaderId(String municipalityId, Channel channel, String address) {
+                return rig.readers.newReaderId(municipalityId, channel, address);
+            }
+
+            @Override
+            public void forEachDormantReader(String municipalityId, Dormancy.Kind kind, int segment,
+                    LocalDate sinceOnOrBefore, Consumer<List<String>> page) {
+                rig.readers.forEachDormantReader(municipalityId, kind, segment, sinceOnOrBefore, page);
             }
         };
     }

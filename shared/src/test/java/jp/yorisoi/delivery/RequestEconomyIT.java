@@ -108,17 +108,19 @@ class RequestEconomyIT {
 
         // DynamoDB. Per hourly run: one Scan of the towns table (the list of towns due, one item per town) and one
         // Query of the active-reader index per segment (16). Per SQS batch of up to ten jobs: one BatchGetItem of
-        // its readers (20 jobs arrive in 2 batches). Per reader: two ledger conditional updates (the claim and the
-        // settlement). Per sender container: the town's monthly-limit flag once per 30 seconds, and per five
-        // minutes one GetItem of the town, one of the active set of the base and of the town (2), one of each
-        // distinct text (base and local, here 20 distinct days: 40) and one Query of the town's calendar. No Scan
-        // of readers, ledger or texts.
+        // its readers (20 jobs arrive in 2 batches). Per reader: two ledger writes, the claim (a transaction whose
+        // ConditionCheck finds the reader still stored, so a job of an erased reader writes nothing) and the
+        // settlement (a conditional update). Per sender container: the town's monthly-limit flag once per 30
+        // seconds, and per five minutes one GetItem of the town, one of the active set of the base and of the town
+        // (2), one of each distinct text (base and local, here 20 distinct days: 40) and one Query of the town's
+        // calendar. No Scan of readers, ledger or texts.
         assertEquals(Map.of(
                 "Sqs SendMessageBatch", 11,
                 "DynamoDb Scan MunicipalitiesTable", 1,
                 "DynamoDb Query ReadersTable", 16,
                 "DynamoDb BatchGetItem ReadersTable", READERS / 10,
-                "DynamoDb UpdateItem LedgerTable", 2 * READERS,
+                "DynamoDb TransactWriteItems", READERS,
+                "DynamoDb UpdateItem LedgerTable", READERS,
                 "DynamoDb GetItem LedgerTable", 1,
                 "DynamoDb GetItem MunicipalitiesTable", 1,
                 "DynamoDb GetItem ContentTable", 2 + 40,

@@ -1,6 +1,8 @@
 package jp.yorisoi.reader;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import java.nio.charset.StandardCharsets;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,7 +31,45 @@ class DynamoReaderStoreIT {
     private static final Instant NOW = Instant.parse("2026-11-22T00:00:00Z");
 
     private final LocalTables tables = LocalTables.create();
-    private final DynamoReaderStore store = new DynamoReaderStore(tables.dynamo(), tables.readers());
+    private static final byte[] KEY = "a-test-reader-id-key-of-32-bytes-or-more".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] NEXT_KEY = "the-key-after-a-rotation-32-bytes-or-more".getBytes(StandardCharsets.UTF_8);
+
+    private final DynamoReaderStore store = new DynamoReaderStore(tables.dynamo(), tables.readers(),
+            new ReaderIds(KEY));
+
+    @Test
+    void aNewReaderIsFoundByAddressUnderItsKeyedId() {
+        String keyed = store.newReaderId("m1", Channel.LINE, "U-keyed");
+        Reader saved = store.save(Reader.newcomer("m1", Channel.LINE, "U-keyed", NOW).withReaderId(keyed));
+
+        assertNotEquals(Reader.idFor("m1", Channel.LINE, "U-keyed"), keyed);
+        assertEquals(saved, store.findByAddress("m1", Channel.LINE, "U-keyed").orElseThrow());
+    }
+
+    @Test
+    void aReaderRegisteredBeforeIdsWereKeyedIsStillFoundByAddress() {
+        Reader saved = store.save(Reader.newcomer("m1", Channel.EMAIL, "Old@Example.jp", NOW));
+
+        assertEquals(saved, store.findByAddress("m1", Channel.EMAIL, "old@example.jp").orElseThrow());
+    }
+
+    @Test
+    void aReaderKeyedBeforeTheLastRotationIsFoundByAddressAfterIt() {
+        Reader saved = store.save(Reader.newcomer("m1", Channel.LINE, "U-rotated", NOW)
+                .withReaderId(store.newReaderId("m1", Channel.LINE, "U-rotated")));
+        DynamoReaderStore rotated = new DynamoReaderStore(tables.dynamo(), tables.readers(),
+                new ReaderIds(NEXT_KEY, KEY));
+
+        assertNotEquals(saved.readerId(), rotated.newReaderId("m1", Channel.LINE, "U-rotated"));
+        assertEquals(saved, rotated.findByAddress("m1", Channel.LINE, "U-rotated").orElseThrow());
+    }
+
+    @Test
+    void aStoreWithoutTheIdKeyResolvesNoAddress() {
+        DynamoReaderStore byIdOnly = new DynamoReaderStore(tables.dynamo(), tables.readers());
+
+        assertThrows(IllegalStateException.class, () -> byIdOnly.findByAddress("m1", Channel.LINE, "U1"));
+    }
 
     @Test
     void readerWithTwinsAndConversationReadsBackAsSaved() {

@@ -52,7 +52,12 @@ class DeployedTemplateIT {
                     "dynamodb:GetItem LedgerTable", // DynamoLedger: today's message by reply, own-write check
                     "dynamodb:UpdateItem LedgerTable", // DynamoLedger.claimExclusive, complete for that reply
                     "ssm:GetParameter parameter/yorisoi/${Stage}/line/*/channel-secret", // signature check
-                    "ssm:GetParameter parameter/yorisoi/${Stage}/line/*/channel-token"), // LineReplyChannel
+                    "ssm:GetParameter parameter/yorisoi/${Stage}/line/*/channel-token", // LineReplyChannel
+                    "ssm:GetParameter parameter/yorisoi/${Stage}/readers/id-key", // ReaderIds
+                    "ssm:GetParameter parameter/yorisoi/${Stage}/readers/id-key-previous",
+                    "dynamodb:Query LedgerTable", // ReaderErasure: DynamoLedger.forgetReader
+                    "dynamodb:BatchWriteItem LedgerTable", // ... its deletes (countErasure: the UpdateItem above)
+                    "dynamodb:ConditionCheckItem ReadersTable"), // DynamoLedger: the reply's claim checks the reader
             "FanOutFunction", Set.of(
                     "managed:AWSLambdaBasicExecutionRole",
                     "managed:AWSXrayWriteOnlyAccess",
@@ -83,6 +88,7 @@ class DeployedTemplateIT {
                     "dynamodb:GetItem LedgerTable", // DynamoLedger.find, a claim's own-write check
                     "dynamodb:PutItem LedgerTable", // DynamoLedger.recordMonthlyLimit
                     "dynamodb:UpdateItem LedgerTable", // DynamoLedger.claim, complete (conditional updates)
+                    "dynamodb:ConditionCheckItem ReadersTable", // DynamoLedger: a claim only while the reader is stored
                     "ssm:GetParameter parameter/yorisoi/${Stage}/line/*/channel-token"), // SsmChannelCredentials
             "MailSenderFunction", Set.of(
                     "managed:AWSLambdaBasicExecutionRole",
@@ -101,6 +107,7 @@ class DeployedTemplateIT {
                     "dynamodb:Query ContentTable",
                     "dynamodb:GetItem LedgerTable",
                     "dynamodb:UpdateItem LedgerTable", // DynamoLedger.claimExclusive, complete
+                    "dynamodb:ConditionCheckItem ReadersTable", // DynamoLedger: a claim only while the reader is stored
                     "ssm:GetParameter parameter/yorisoi/${Stage}/mail/link-secret", // DeliveryWiring.mailLinkSecret
                     "ses:SendEmail identity/${MailIdentity}", // SesMailChannel
                     "ses:SendEmail identity/*@${MailIdentity}",
@@ -124,6 +131,18 @@ class DeployedTemplateIT {
                     "dynamodb:PutItem ReadersTable", // DynamoReaderStore.save: UNREACHABLE
                     "dynamodb:UpdateItem CountersTable", // DynamoCounters.increment: soft bounces
                     "sqs:SendMessage MailFeedbackFailureQueue"), // Lambda's OnFailure destination
+            "RetentionFunction", Set.of(
+                    "managed:AWSLambdaBasicExecutionRole",
+                    "managed:AWSXrayWriteOnlyAccess",
+                    "dynamodb:Scan MunicipalitiesTable", // DynamoMunicipalityStore.listActive
+                    "dynamodb:GetItem MunicipalitiesTable", // DynamoRetentionSettings
+                    "dynamodb:Query ReadersTable/index/Retention", // DynamoReaderStore.forEachDormantReader
+                    "dynamodb:GetItem ReadersTable", // the re-read of each candidate
+                    "dynamodb:DeleteItem ReadersTable", // ReaderErasure
+                    "dynamodb:Query LedgerTable", // DynamoLedger.forgetReader
+                    "dynamodb:BatchWriteItem LedgerTable",
+                    "dynamodb:UpdateItem LedgerTable", // DynamoLedger.countErasure
+                    "sqs:SendMessage RetentionFailureQueue"), // Lambda's OnFailure destination
             "AdminApiFunction", Set.of(
                     "managed:AWSLambdaBasicExecutionRole",
                     "managed:AWSXrayWriteOnlyAccess",
@@ -155,7 +174,12 @@ class DeployedTemplateIT {
                     "dynamodb:PutItem LedgerTable", // DynamoBroadcastStore.create, saveChunk (conditional)
                     "dynamodb:UpdateItem LedgerTable", // DynamoBroadcastStore.setReaders
                     "sqs:SendMessage LineJobQueue", // BroadcastPlanner: chunk jobs
-                    "sqs:SendMessage MailJobQueue")); // BroadcastPlanner: e-mail readers' jobs
+                    "sqs:SendMessage MailJobQueue", // BroadcastPlanner: e-mail readers' jobs
+                    "ssm:GetParameter parameter/yorisoi/${Stage}/readers/id-key", // deleteReader: ReaderIds
+                    "ssm:GetParameter parameter/yorisoi/${Stage}/readers/id-key-previous",
+                    "dynamodb:DeleteItem ReadersTable", // deleteReader: DynamoReaderStore.delete
+                    "dynamodb:Query LedgerTable", // ... DynamoLedger.forgetReader
+                    "dynamodb:BatchWriteItem LedgerTable")); // ... and its deletes; countErasure is an UpdateItem
 
     /** Properties that give a resource a physical name; a fixed one keeps a second stack out of the account. */
     private static final Map<String, String> NAME_PROPERTIES = Map.ofEntries(
@@ -227,7 +251,8 @@ class DeployedTemplateIT {
             assertTrue(dlq != null, schedule + " has no dead-letter queue");
             deadLetterQueues.add(ref(map(dlq).get("Arn")));
         }
-        assertEquals(Set.of("LineJobDeadLetterQueue", "MailJobDeadLetterQueue", "FanOutScheduleDeadLetterQueue"),
+        assertEquals(Set.of("LineJobDeadLetterQueue", "MailJobDeadLetterQueue", "FanOutScheduleDeadLetterQueue",
+                        "RetentionScheduleDeadLetterQueue"),
                 deadLetterQueues);
         Set<String> alarmed = alarmedQueues();
         for (String queue : deadLetterQueues) {

@@ -85,7 +85,8 @@ class TemplateResourcesIT {
         Map<String, String> queues = TemplateResources.locate().createQueues(sqs, prefix);
 
         assertEquals(List.of("LineJobQueue", "LineJobDeadLetterQueue", "MailJobQueue", "MailJobDeadLetterQueue",
-                "FanOutScheduleDeadLetterQueue", "FanOutFailureQueue"), List.copyOf(queues.keySet()));
+                "FanOutScheduleDeadLetterQueue", "FanOutFailureQueue", "RetentionScheduleDeadLetterQueue",
+                "RetentionFailureQueue"), List.copyOf(queues.keySet()));
         for (String channel : List.of("Line", "Mail")) {
             Map<QueueAttributeName, String> queue = attributes(queues.get(channel + "JobQueue"));
             Map<QueueAttributeName, String> deadLetters = attributes(queues.get(channel + "JobDeadLetterQueue"));

@@ -80,6 +80,16 @@ public final class CrashingLedger implements Ledger {
     }
 
     @Override
+    public int forgetReader(String municipalityId, String readerId) {
+        return ledger.forgetReader(municipalityId, readerId);
+    }
+
+    @Override
+    public void countErasure(String municipalityId, LocalDate date) {
+        ledger.countErasure(municipalityId, date);
+    }
+
+    @Override
     public boolean monthlyLimitReached(String municipalityId, LocalDate date) {
         return ledger.monthlyLimitReached(municipalityId, date);
     }

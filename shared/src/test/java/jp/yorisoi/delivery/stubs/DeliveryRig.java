@@ -92,7 +92,7 @@ public final class DeliveryRig implements AutoCloseable {
         this.readers = new DynamoReaderStore(dynamo, tables.get("ReadersTable"));
         this.municipalities = new DynamoMunicipalityStore(dynamo, tables.get("MunicipalitiesTable"));
         this.catalogue = new DynamoCatalogue(dynamo, tables.get("ContentTable"));
-        this.ledger = new DynamoLedger(dynamo, tables.get("LedgerTable"));
+        this.ledger = new DynamoLedger(dynamo, tables.get("LedgerTable"), tables.get("ReadersTable"));
         this.broadcasts = new DynamoBroadcastStore(dynamo, tables.get("LedgerTable"));
         this.driver = new QueueDriver(sqs);
     }

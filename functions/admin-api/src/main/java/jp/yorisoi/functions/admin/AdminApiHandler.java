@@ -25,8 +25,13 @@ import jp.yorisoi.content.DayComposer;
 import jp.yorisoi.content.DynamoCatalogue;
 import jp.yorisoi.delivery.ComposedDeliveryContent;
 import jp.yorisoi.delivery.DueReaders;
+import jp.yorisoi.delivery.DynamoLedger;
+import jp.yorisoi.privacy.ReaderErasure;
+import jp.yorisoi.reader.ReaderIds;
 import jp.yorisoi.municipality.DynamoMunicipalityStore;
 import jp.yorisoi.reader.DynamoReaderStore;
+import jp.yorisoi.reader.ReaderStore;
+import jp.yorisoi.stats.CountingReaderStore;
 import org.slf4j.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import org.slf4j.LoggerFactory;
@@ -66,6 +71,7 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 new SsmChannelSecrets(aws.ssm(), Environment.ssmPrefix(env)),
                 new CognitoStaffDirectory(aws.cognito(), Environment.required(env, "STAFF_USER_POOL_ID")),
                 new DynamoCatalogue(aws.dynamoDb(), Environment.required(env, "CONTENT_TABLE")),
+                erasure(env, aws),
                 Clock.systemUTC(),
                 CatchUpWindow.deployed(env)));
     }
@@ -76,7 +82,7 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
      */
     public record Ports(DueReaders dueReaders, FanOutTrigger fanOut, DynamoAuditLog audit,
             DynamoMunicipalityStore towns, ChannelSecrets channels, StaffDirectory staff, DynamoCatalogue catalogue,
-            Clock clock, CatchUpWindow window) {}
+            ReaderErasure erasure, Clock clock, CatchUpWindow window) {}
 
     public AdminApiHandler(Ports ports) {
         new OpenApiDocument().register(router);
@@ -92,6 +98,17 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         new PreviewApi(ports.towns(),
                 () -> new ComposedDeliveryContent(new DayComposer(new CachedCatalogue(ports.catalogue()))),
                 ports.clock()).register(router);
+        new ReadersApi(ports.erasure(), ports.audit()).register(router);
+    }
+
+    /** Erasure over the readers (found by address with the id key from SSM) and the ledger. */
+    private static ReaderErasure erasure(Map<String, String> env, AwsClients aws) {
+        DynamoDbClient dynamo = aws.dynamoDb();
+        String readersTable = Environment.required(env, "READERS_TABLE");
+        ReaderStore readers = CountingReaderStore.inTable(dynamo, readersTable,
+                ReaderIds.fromParameters(aws.ssm(), Environment.ssmPrefix(env)));
+        return new ReaderErasure(readers,
+                new DynamoLedger(dynamo, Environment.required(env, "LEDGER_TABLE"), readersTable), Clock.systemUTC());
     }
 
     /** Counts over the town record and the sparse active-reader index; enqueues nothing. */

@@ -78,17 +78,16 @@ class LineSenderHandlerIT {
     }
 
     @Test
-    void aMalformedJobIsDroppedAndCountedAndAJobForAGoneReaderIsSettledWithoutAPush() {
+    void aMalformedJobIsDroppedAndCountedAndAJobForAGoneReaderSendsAndWritesNothing() {
         SQSEvent event = EventLoader.loadSQSEvent("../../events/line-jobs.json");
-        DeliveryJob forGoneReader = DeliveryJobJson.read(event.getRecords().getFirst().getBody());
 
         SQSBatchResponse response = handler.handleRequest(event, null);
 
         assertEquals(List.of(), response.getBatchItemFailures());
         assertEquals(1, counted.stream().filter(DeliveryMetrics.MALFORMED_JOB::equals).count());
+        assertEquals(1, counted.stream().filter(DeliveryMetrics.READER_GONE::equals).count());
         assertEquals(0, rig.line.requests());
-        assertEquals(List.of(DeliveryStatus.SKIPPED), rig.ledgerEntries().stream().map(LedgerEntry::status).toList());
-        assertEquals(Optional.of(DeliveryStatus.SKIPPED), ledgerStatus(forGoneReader.readerId()));
+        assertEquals(List.of(), rig.ledgerEntries());
     }
 
     @Test

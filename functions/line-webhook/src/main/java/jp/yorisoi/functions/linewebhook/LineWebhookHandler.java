@@ -19,11 +19,13 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import jp.yorisoi.aws.HandlerLogging;
 import jp.yorisoi.aws.Priming;
+import jp.yorisoi.delivery.Ledger;
 import jp.yorisoi.line.LineReplier;
 import jp.yorisoi.line.ProcessedEvents;
 import jp.yorisoi.municipality.ChannelCredentials;
 import jp.yorisoi.municipality.Municipality;
 import jp.yorisoi.municipality.MunicipalityStore;
+import jp.yorisoi.privacy.ReaderErasure;
 import jp.yorisoi.reader.ReaderStore;
 import jp.yorisoi.registration.DayPreview;
 import jp.yorisoi.registration.RegistrationService;
@@ -61,25 +63,28 @@ public final class LineWebhookHandler implements RequestHandler<APIGatewayV2HTTP
 
     private LineWebhookHandler(Wiring wiring, Clock clock) {
         this(wiring.readers(), wiring.municipalities(), wiring.processedEvents(), wiring.credentials(), wiring.replier(),
-                wiring.preview(), wiring.todaysMessage(), clock);
+                wiring.preview(), wiring.todaysMessage(), wiring.ledger(), clock);
     }
 
     /** A webhook whose confirmations never promise a message today (no content catalogue). */
     public LineWebhookHandler(ReaderStore readers, MunicipalityStore municipalities, ProcessedEvents processedEvents,
-            ChannelCredentials credentials, LineReplier replier, Clock clock) {
-        this(readers, municipalities, processedEvents, credentials, replier, DayPreview.NONE, TodaysMessage.NONE, clock);
+            ChannelCredentials credentials, LineReplier replier, Ledger ledger, Clock clock) {
+        this(readers, municipalities, processedEvents, credentials, replier, DayPreview.NONE, TodaysMessage.NONE, ledger,
+                clock);
     }
 
     /**
      * @param preview       today's delivery as the senders compose it, for confirmations that say "today" truly
      * @param todaysMessage today's message again, by reply, claimed in the senders' ledger
+     * @param ledger        the delivery ledger, whose entries of a reader go when the parent deletes their data
      */
     public LineWebhookHandler(ReaderStore readers, MunicipalityStore municipalities, ProcessedEvents processedEvents,
             ChannelCredentials credentials, LineReplier replier, DayPreview preview, TodaysMessage todaysMessage,
-            Clock clock) {
+            Ledger ledger, Clock clock) {
         this.municipalities = municipalities;
         this.credentials = credentials;
-        this.registration = new RegistrationService(readers, processedEvents, replier, preview, todaysMessage);
+        this.registration = new RegistrationService(readers, processedEvents, replier, preview, todaysMessage,
+                new ReaderErasure(readers, ledger, clock));
         this.clock = clock;
     }
 

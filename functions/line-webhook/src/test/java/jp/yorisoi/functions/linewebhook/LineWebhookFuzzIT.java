@@ -1,6 +1,8 @@
 package jp.yorisoi.functions.linewebhook;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import jp.yorisoi.delivery.DynamoLedger;
+import jp.yorisoi.reader.ReaderIds;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -42,6 +44,9 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  */
 class LineWebhookFuzzIT {
 
+    /** The webhook ids newcomers with this key; the test's store finds them with the same one. */
+    static final ReaderIds IDS = new ReaderIds("a-test-reader-id-key-of-32-bytes-or-more".getBytes(StandardCharsets.UTF_8));
+
     private static final long SEED = 20261122L;
     private static final int UNSIGNED_CASES = 2_000;
     private static final int SIGNED_CASES = 1_000;
@@ -69,9 +74,10 @@ class LineWebhookFuzzIT {
                 List.of("ja", "ja-easy", "en"), null, true));
         StaticChannelCredentials credentials = new StaticChannelCredentials(
                 Map.of(TOWN_ID, new StaticChannelCredentials.Credentials(SECRET, "token")));
-        handler = new LineWebhookHandler(new DynamoReaderStore(tables.dynamo(), tables.readers()), municipalities,
+        handler = new LineWebhookHandler(new DynamoReaderStore(tables.dynamo(), tables.readers(), IDS), municipalities,
                 new DynamoProcessedEvents(tables.dynamo(), tables.events()), credentials,
-                new LineReplyChannel(credentials, URI.create(line.baseUrl())), LineWebhookIT.CLOCK);
+                new LineReplyChannel(credentials, URI.create(line.baseUrl())),
+                new DynamoLedger(tables.dynamo(), tables.ledger(), tables.readers()), LineWebhookIT.CLOCK);
         samples = List.of(sample("line-follow.json"), sample("line-unfollow.json"), sample("line-postback-date.json"),
                 sample("line-message-text.json"), sample("line-postback-role.json"),
                 sample("line-postback-language.json"), sample("line-postback-consent.json"),
@@ -113,7 +119,7 @@ class LineWebhookFuzzIT {
         });
 
         // whatever got stored is a whole reader: it reads back through the store
-        DynamoReaderStore readers = new DynamoReaderStore(tables.dynamo(), tables.readers());
+        DynamoReaderStore readers = new DynamoReaderStore(tables.dynamo(), tables.readers(), IDS);
         tables.dynamo().scanPaginator(ScanRequest.builder().tableName(tables.readers()).build()).items().forEach(item ->
                 assertTrue(readers.find(item.get("municipalityId").s(), item.get("readerId").s()).isPresent()));
     }

@@ -1,6 +1,8 @@
 package jp.yorisoi.functions.linewebhook;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import jp.yorisoi.delivery.DynamoLedger;
+import jp.yorisoi.reader.ReaderIds;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -54,6 +56,9 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 /** The webhook through the handler: signed LINE bodies in, DynamoDB Local behind, WireMock as the LINE API. */
 class LineWebhookIT {
 
+    /** The webhook ids newcomers with this key; the test's store finds them with the same one. */
+    static final ReaderIds IDS = new ReaderIds("a-test-reader-id-key-of-32-bytes-or-more".getBytes(StandardCharsets.UTF_8));
+
     static final String TOWN_ID = "sakura";
     static final String SECRET = "0123456789abcdef0123456789abcdef";
     /** The town and channel secret the samples in events/ are addressed to and signed with (as the local runner's). */
@@ -89,7 +94,7 @@ class LineWebhookIT {
         line.resetAll();
         line.stubFor(post("/v2/bot/message/reply").willReturn(okReply()));
         tables = LocalTables.create();
-        readers = new DynamoReaderStore(tables.dynamo(), tables.readers());
+        readers = new DynamoReaderStore(tables.dynamo(), tables.readers(), IDS);
         DynamoMunicipalityStore municipalities = new DynamoMunicipalityStore(tables.dynamo(), tables.municipalities());
         municipalities.save(new Municipality(TOWN_ID, "さくら市", "さくら市より", CONSULTATION, Plan.FULL, 3, 7,
                 List.of("ja", "ja-easy", "en"), null, true));
@@ -103,7 +108,8 @@ class LineWebhookIT {
                 "closed", new StaticChannelCredentials.Credentials(SECRET, "token-closed")));
         handler = new LineWebhookHandler(readers, municipalities,
                 new DynamoProcessedEvents(tables.dynamo(), tables.events()), credentials,
-                new LineReplyChannel(credentials, URI.create(line.baseUrl())), CLOCK);
+                new LineReplyChannel(credentials, URI.create(line.baseUrl())),
+                new DynamoLedger(tables.dynamo(), tables.ledger(), tables.readers()), CLOCK);
     }
 
     // ---- the samples
@@ -225,9 +231,10 @@ class LineWebhookIT {
                 TOWN_ID, new StaticChannelCredentials.Credentials(SECRET, "token-sakura")));
         DynamoProcessedEvents events = new DynamoProcessedEvents(tables.dynamo(), tables.events());
         LineWebhookHandler outage = new LineWebhookHandler(
-                new DynamoReaderStore(tables.dynamo(), "ReadersTableThatIsNotThere"),
+                new DynamoReaderStore(tables.dynamo(), "ReadersTableThatIsNotThere", IDS),
                 new DynamoMunicipalityStore(tables.dynamo(), tables.municipalities()), events, credentials,
-                new LineReplyChannel(credentials, URI.create(line.baseUrl())), CLOCK);
+                new LineReplyChannel(credentials, URI.create(line.baseUrl())),
+                new DynamoLedger(tables.dynamo(), tables.ledger(), tables.readers()), CLOCK);
         APIGatewayV2HTTPEvent follow = signed(TOWN_ID, sample("line-follow.json"), SECRET);
 
         assertEquals(503, outage.handleRequest(follow, null).getStatusCode());
@@ -405,7 +412,7 @@ class LineWebhookIT {
         long version = reader().version();
         LostAnswerDynamo lossy = new LostAnswerDynamo(LocalDynamo.shared().endpoint(),
                 request -> request instanceof PutItemRequest put && put.tableName().equals(tables.readers()));
-        LineWebhookHandler overLossyNetwork = handlerWith(new DynamoReaderStore(lossy.client(), tables.readers()),
+        LineWebhookHandler overLossyNetwork = handlerWith(new DynamoReaderStore(lossy.client(), tables.readers(), IDS),
                 new DynamoProcessedEvents(tables.dynamo(), tables.events()));
 
         assertEquals(200, overLossyNetwork.handleRequest(signed(TOWN_ID, postback("a=due", "2027-08-01"), SECRET),
@@ -542,7 +549,8 @@ class LineWebhookIT {
                 TOWN_ID, new StaticChannelCredentials.Credentials(SECRET, "token-sakura")));
         return new LineWebhookHandler(readerStore,
                 new DynamoMunicipalityStore(tables.dynamo(), tables.municipalities()), events, credentials,
-                new LineReplyChannel(credentials, URI.create(line.baseUrl())), CLOCK);
+                new LineReplyChannel(credentials, URI.create(line.baseUrl())),
+                new DynamoLedger(tables.dynamo(), tables.ledger(), tables.readers()), CLOCK);
     }
 
     private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent request) {

@@ -34,6 +34,7 @@ class WiringTest {
         assertNotNull(wiring.replier());
         assertNotNull(wiring.preview());
         assertNotNull(wiring.todaysMessage());
+        assertNotNull(wiring.ledger());
     }
 
     @Test
