@@ -15,13 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.yorisoi.content.DayMessage;
+import jp.yorisoi.content.MailRendering;
 import jp.yorisoi.delivery.DeliveryContent;
 import jp.yorisoi.delivery.DeliveryJob;
 import jp.yorisoi.delivery.DeliveryMetrics;
 import jp.yorisoi.delivery.DeliveryService;
 import jp.yorisoi.delivery.SesMailChannel;
 import jp.yorisoi.delivery.SqsJobBatch;
-import jp.yorisoi.delivery.UnsubscribeLinks;
 import jp.yorisoi.delivery.stubs.DeliveryRig;
 import jp.yorisoi.delivery.stubs.LineStub;
 import jp.yorisoi.delivery.stubs.SesStub;
@@ -127,8 +127,8 @@ class ReaderErasureIT {
             }
 
             @Override
-            public MailContent mail(DayMessage message, Municipality town, String unsubscribeUrl) {
-                return real.mail(message, town, unsubscribeUrl);
+            public MailContent mail(DayMessage message, Municipality town, String language, MailRendering.Links links) {
+                return real.mail(message, town, language, links);
             }
 
             @Override
@@ -198,7 +198,8 @@ class ReaderErasureIT {
             }
 
             @Override
-            public MailContent mail(DayMessage message, Municipality municipality, String unsubscribeUrl) {
+            public MailContent mail(DayMessage message, Municipality municipality, String language,
+                    MailRendering.Links links) {
                 return new MailContent("件名", String.join("\n", lineTexts(message)), "<p>html</p>");
             }
 
@@ -213,8 +214,7 @@ class ReaderErasureIT {
         return new DeliveryService(readers, rig.municipalities, content, rig.ledger,
                 rig.lineChannel(Duration.ofSeconds(5)),
                 new SesMailChannel(rig.sesClient, Optional.empty()),
-                new UnsubscribeLinks("https://mail.example.jp/unsubscribe",
-                        "0123456789abcdef0123".getBytes(StandardCharsets.UTF_8)), counted::add, CLOCK);
+                rig.mailLinks, counted::add, CLOCK);
     }
 
     /** Every item of every table of the stack in which some attribute value, nested or not, contains {@code text}. */

@@ -10,6 +10,8 @@ import java.time.Duration;
 import jp.yorisoi.aws.AwsJsonService;
 import jp.yorisoi.aws.SsmParameters;
 import jp.yorisoi.content.DynamoCatalogue;
+import jp.yorisoi.delivery.DynamoLedger;
+import jp.yorisoi.privacy.ReaderErasure;
 import jp.yorisoi.delivery.DueReaders;
 import jp.yorisoi.municipality.DynamoMunicipalityStore;
 import jp.yorisoi.reader.DynamoReaderStore;
@@ -47,6 +49,7 @@ final class AdminRig {
     final SsmChannelSecrets channels;
     final CognitoStaffDirectory staff;
     final DynamoCatalogue catalogue;
+    final ReaderErasure erasure;
     final String ssmPrefix = "/yorisoi/t" + UUID.randomUUID().toString().substring(0, 8);
 
     AdminRig(Clock auditClock) {
@@ -59,12 +62,14 @@ final class AdminRig {
         staff = new CognitoStaffDirectory(new AwsJsonService(http(), endpoint, Region.AP_NORTHEAST_1, CREDENTIALS,
                 "cognito-idp", "AWSCognitoIdentityProviderService", AwsJsonService::pause), userPoolId);
         catalogue = new DynamoCatalogue(tables.dynamo(), tables.content());
+        erasure = new ReaderErasure(new DynamoReaderStore(tables.dynamo(), tables.readers()),
+                new DynamoLedger(tables.dynamo(), tables.ledger(), tables.readers()), Clock.systemUTC());
     }
 
     AdminApiHandler handler(FanOutTrigger fanOut, Clock clock, CatchUpWindow window) {
         return new AdminApiHandler(new AdminApiHandler.Ports(
                 new DueReaders(towns, new DynamoReaderStore(tables.dynamo(), tables.readers())),
-                fanOut, audit, towns, channels, staff, catalogue, clock, window));
+                fanOut, audit, towns, channels, staff, catalogue, erasure, clock, window));
     }
 
     AdminApiHandler handler(FanOutTrigger fanOut, Clock clock) {

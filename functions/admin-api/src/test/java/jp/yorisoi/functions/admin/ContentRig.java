@@ -41,7 +41,7 @@ final class ContentRig {
         // the towns' LINE channel values and the staff directory are not what these tests are about: no SSM, no Cognito
         this.handler = new AdminApiHandler(new AdminApiHandler.Ports(
                 new DueReaders(municipalities, new DynamoReaderStore(dynamo, tables.get("ReadersTable"))), run -> { },
-                audit, municipalities, null, null, catalogue, clock,
+                audit, municipalities, null, null, catalogue, null, clock,
                 new CatchUpWindow(CatchUpWindow.DEFAULT_DAYS_BACK, 0)));
     }
 
