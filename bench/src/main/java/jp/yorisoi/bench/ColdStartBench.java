@@ -76,6 +76,7 @@ public final class ColdStartBench {
             env.put("UNSUBSCRIBE_BASE_URL", "https://yorisoi.example.jp/unsubscribe");
             env.put("FAN_OUT_FUNCTION", "fan-out");
             env.put("AUDIT_TABLE", tables.names().get("AuditTable")); // the admin API audits the sample run
+            env.put("STAFF_USER_POOL_ID", "ap-northeast-1_Unused01"); // read at start; the sample run needs none
             env.put("FLOOR_TABLE", tables.readers());
             List<Row> rows = new ArrayList<>();
             // the floor runs on the fan-out jar's class path (the same SDK classes), first once to warm the disk cache
