@@ -70,6 +70,7 @@ class DeployedTemplateIT {
                     "deny sqs:DeleteMessage outside LineJobQueue",
                     "deny sqs:GetQueueAttributes outside LineJobQueue",
                     "deny sqs:ChangeMessageVisibility outside LineJobQueue",
+                    "dynamodb:BatchGetItem ReadersTable", // DynamoReaderStore.findAll: a batch's readers
                     "dynamodb:GetItem ReadersTable", // DynamoReaderStore.find, save's own-write check
                     "dynamodb:PutItem ReadersTable", // DynamoReaderStore.save (unreachable, birth question asked)
                     "dynamodb:GetItem MunicipalitiesTable", // DynamoMunicipalityStore.find
@@ -87,6 +88,7 @@ class DeployedTemplateIT {
                     "deny sqs:DeleteMessage outside MailJobQueue",
                     "deny sqs:GetQueueAttributes outside MailJobQueue",
                     "deny sqs:ChangeMessageVisibility outside MailJobQueue",
+                    "dynamodb:BatchGetItem ReadersTable",
                     "dynamodb:GetItem ReadersTable",
                     "dynamodb:PutItem ReadersTable",
                     "dynamodb:GetItem MunicipalitiesTable",
