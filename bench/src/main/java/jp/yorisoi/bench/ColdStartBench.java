@@ -85,6 +85,7 @@ public final class ColdStartBench {
             env.put("MAIL_PAGES_BASE_URL", "https://abc.execute-api.ap-northeast-1.amazonaws.com/dev");
             env.put("FAN_OUT_FUNCTION", "fan-out");
             env.put("AUDIT_TABLE", tables.names().get("AuditTable")); // the admin API audits the sample run
+            env.put("STAFF_USER_POOL_ID", "ap-northeast-1_Unused01"); // read at start; the sample run needs none
             env.put("FLOOR_TABLE", tables.readers());
             List<Row> rows = new ArrayList<>();
             // Lambda starts every function's JVM with the template's JAVA_TOOL_OPTIONS; the floor gets them too

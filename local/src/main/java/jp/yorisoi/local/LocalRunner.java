@@ -142,7 +142,7 @@ public final class LocalRunner implements AutoCloseable {
             // slash and drops that path anyway. The fake LINE API answers at /v2/bot/... and /line-api/v2/bot/....
             URI lineApi = config.lineApiBaseUrl().orElse(server.baseUri());
             SecureParameters parameters = config.awsEndpoint()
-                    .<SecureParameters>map(endpoint -> AwsClients.forEmulator(endpoint).ssm())
+                    .map(endpoint -> AwsClients.forEmulator(endpoint).parameterStore())
                     .orElseGet(LocalParameters::new);
             LocalServices services = new LocalServices(clock, dynamoDb, sqs, ses, tables, queueUrls, channels,
                     lineApi, config.adminToken(), parameters);

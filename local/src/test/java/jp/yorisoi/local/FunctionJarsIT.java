@@ -241,6 +241,7 @@ class FunctionJarsIT {
             env.put("AWS_ENDPOINT_URL_LAMBDA", lambda.baseUrl());
             env.put("FAN_OUT_FUNCTION", "yorisoi-dev-FanOutFunction");
             env.put("AUDIT_TABLE", tables.names().get("AuditTable"));
+            env.put("STAFF_USER_POOL_ID", "ap-northeast-1_Unused01"); // read at start; the sample run needs no account
 
             Run run = run("admin-api", "jp.yorisoi.functions.admin.AdminApiHandler",
                     runOf(ROOT.resolve("events/admin-runs.json"), LocalDate.parse(today)), env);

@@ -94,7 +94,12 @@ public final class AwsClients {
      * order: the configured endpoint (AWS_ENDPOINT_URL), else AWS_ENDPOINT_URL_SSM, else SSM's regional endpoint.
      * Each attempt is bounded like the SDK clients' attempts; its own retries stay within their whole-call bound.
      */
-    public SsmParameters ssm() {
+    public Parameters ssm() {
+        return parameterStore();
+    }
+
+    /** The same, with writing (the admin API stores the towns' LINE channel values). */
+    public SecureParameters parameterStore() {
         URI ssmEndpoint = endpoint
                 .or(() -> Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL_SSM")).filter(s -> !s.isBlank())
                         .map(URI::create))

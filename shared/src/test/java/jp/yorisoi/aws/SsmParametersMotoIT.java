@@ -52,7 +52,7 @@ class SsmParametersMotoIT {
 
     @Test
     void aSecureStringPutThroughItIsReadBackDecryptedAndExists() {
-        SsmParameters ssm = AwsClients.forEmulator(moto.endpoint()).ssm();
+        SecureParameters ssm = AwsClients.forEmulator(moto.endpoint()).parameterStore();
 
         ssm.putSecureString("/yorisoi/dev/line/m2/channel-secret", "秘密-1");
         ssm.putSecureString("/yorisoi/dev/line/m2/channel-secret", "秘密-2");

@@ -68,7 +68,7 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 new DynamoAuditLog(aws.dynamoDb(), Environment.required(env, "AUDIT_TABLE"), Clock.systemUTC()),
                 new DynamoMunicipalityStore(aws.dynamoDb(), Environment.required(env, "MUNICIPALITIES_TABLE"),
                         Environment.defaultDeliveryHour(env)),
-                new SsmChannelSecrets(aws.ssm(), Environment.ssmPrefix(env)),
+                new SsmChannelSecrets(aws.parameterStore(), Environment.ssmPrefix(env)),
                 new CognitoStaffDirectory(aws.cognito(), Environment.required(env, "STAFF_USER_POOL_ID")),
                 new DynamoCatalogue(aws.dynamoDb(), Environment.required(env, "CONTENT_TABLE")),
                 erasure(env, aws),

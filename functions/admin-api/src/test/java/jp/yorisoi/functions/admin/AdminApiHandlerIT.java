@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 import jp.yorisoi.content.DynamoCatalogue;
 import jp.yorisoi.delivery.CatchUpRun;
-import jp.yorisoi.delivery.DueReaders;
 import jp.yorisoi.municipality.DynamoMunicipalityStore;
 import jp.yorisoi.municipality.Municipality;
 import jp.yorisoi.municipality.Plan;
