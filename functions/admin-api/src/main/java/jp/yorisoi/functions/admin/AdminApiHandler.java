@@ -55,36 +55,41 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     private AdminApiHandler(Map<String, String> env, AwsClients aws) {
-        this(dueReaders(env, aws), new LambdaFanOutTrigger(aws.lambda(), Environment.required(env, "FAN_OUT_FUNCTION")),
+        this(new Ports(
+                dueReaders(env, aws),
+                new LambdaFanOutTrigger(aws.lambda(), Environment.required(env, "FAN_OUT_FUNCTION")),
                 new DynamoAuditLog(aws.dynamoDb(), Environment.required(env, "AUDIT_TABLE"), Clock.systemUTC()),
-                contentStores(env, aws), Clock.systemUTC(), CatchUpWindow.deployed(env));
+                new DynamoMunicipalityStore(aws.dynamoDb(), Environment.required(env, "MUNICIPALITIES_TABLE"),
+                        Environment.defaultDeliveryHour(env)),
+                new SsmChannelSecrets(aws.ssm(), Environment.ssmPrefix(env)),
+                new CognitoStaffDirectory(aws.cognito(), Environment.required(env, "STAFF_USER_POOL_ID")),
+                new DynamoCatalogue(aws.dynamoDb(), Environment.required(env, "CONTENT_TABLE")),
+                Clock.systemUTC(),
+                CatchUpWindow.deployed(env)));
     }
 
-    /** As deployed with the default catch-up window. */
-    public AdminApiHandler(DueReaders dueReaders, FanOutTrigger fanOut, DynamoAuditLog audit, ContentStores content,
-            Clock clock) {
-        this(dueReaders, fanOut, audit, content, clock, new CatchUpWindow(CatchUpWindow.DEFAULT_DAYS_BACK, 0));
-    }
+    /**
+     * What the routes work with, filled once per caller (Lambda from its environment, the local runner and the tests
+     * from the emulators).
+     */
+    public record Ports(DueReaders dueReaders, FanOutTrigger fanOut, DynamoAuditLog audit,
+            DynamoMunicipalityStore towns, ChannelSecrets channels, StaffDirectory staff, DynamoCatalogue catalogue,
+            Clock clock, CatchUpWindow window) {}
 
-    public AdminApiHandler(DueReaders dueReaders, FanOutTrigger fanOut, DynamoAuditLog audit, ContentStores content,
-            Clock clock, CatchUpWindow window) {
+    public AdminApiHandler(Ports ports) {
         new OpenApiDocument().register(router);
-        new AuditApi(audit).register(router);
-        new RunsApi(dueReaders, fanOut, audit, clock, window).register(router);
-        new ContentApi(content.municipalities(), content.catalogue(), content.catalogue(), audit, clock)
+        new AuditApi(ports.audit()).register(router);
+        new RunsApi(ports.dueReaders(), ports.fanOut(), ports.audit(), ports.clock(), ports.window()).register(router);
+        new MunicipalitiesApi(ports.towns(), ports.channels(), ports.audit()).register(router);
+        new StaffApi(ports.staff(), ports.towns(), ports.audit()).register(router);
+        new ContentApi(ports.towns(), ports.catalogue(), ports.catalogue(), ports.audit(), ports.clock())
                 .register(router);
-        new CalendarApi(content.municipalities(), content.catalogue(), audit, clock, new SecureRandom())
+        new CalendarApi(ports.towns(), ports.catalogue(), ports.audit(), ports.clock(), new SecureRandom())
                 .register(router);
         // the senders' own content over a cache of the request's lifetime: one set per owner for the whole preview
-        new PreviewApi(content.municipalities(),
-                () -> new ComposedDeliveryContent(new DayComposer(new CachedCatalogue(content.catalogue()))), clock)
-                .register(router);
-    }
-
-    private static ContentStores contentStores(Map<String, String> env, AwsClients aws) {
-        DynamoDbClient dynamo = aws.dynamoDb();
-        return new ContentStores(new DynamoMunicipalityStore(dynamo, Environment.required(env, "MUNICIPALITIES_TABLE"),
-                Environment.defaultDeliveryHour(env)), new DynamoCatalogue(dynamo, Environment.required(env, "CONTENT_TABLE")));
+        new PreviewApi(ports.towns(),
+                () -> new ComposedDeliveryContent(new DayComposer(new CachedCatalogue(ports.catalogue()))),
+                ports.clock()).register(router);
     }
 
     /** Counts over the town record and the sparse active-reader index; enqueues nothing. */
