@@ -38,7 +38,7 @@ final class AdminRig {
     /** moto answers slowly on a busy machine; the deployed bounds (AwsClients) are for AWS itself. */
     private static final Duration EMULATOR_TIMEOUT = Duration.ofSeconds(30);
 
-    final LocalTables tables = LocalTables.create();
+    final LocalTables tables;
     static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
 
@@ -52,7 +52,15 @@ final class AdminRig {
     final ReaderErasure erasure;
     final String ssmPrefix = "/yorisoi/t" + UUID.randomUUID().toString().substring(0, 8);
 
+    final DynamoCatalogue catalogue;
+
     AdminRig(Clock auditClock) {
+        this(auditClock, LocalTables.create());
+    }
+
+    /** Over tables made elsewhere, e.g. a delivery rig's, so the senders read what the routes wrote. */
+    AdminRig(Clock auditClock, LocalTables tables) {
+        this.tables = tables;
         URI endpoint = moto().endpoint();
         ssm = new SsmParameters(http(), endpoint, Region.AP_NORTHEAST_1, CREDENTIALS);
         userPoolId = userPool();

@@ -15,13 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.yorisoi.content.DynamoCatalogue;
-import jp.yorisoi.delivery.DueReaders;
+import jp.yorisoi.testing.LocalTables;
 import jp.yorisoi.municipality.DynamoMunicipalityStore;
-import jp.yorisoi.reader.DynamoReaderStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The admin API's handler over real tables (DynamoDB Local), called as the HTTP API's stage "dev" calls it after
+ * The admin API's handler over real tables (DynamoDB Local, AdminRig's moto for what other routes need), called as the HTTP API's stage "dev" calls it after
  * its JWT authorizer verified a Cognito ID token: the claims in the request context, the route ANY /admin/{proxy+}.
  */
 final class ContentRig {
@@ -35,14 +34,11 @@ final class ContentRig {
 
     /** @param tables template logical id → table name, as LocalTables and DeliveryRig name them */
     ContentRig(DynamoDbClient dynamo, Map<String, String> tables, Clock clock) {
-        this.municipalities = new DynamoMunicipalityStore(dynamo, tables.get("MunicipalitiesTable"));
-        this.catalogue = new DynamoCatalogue(dynamo, tables.get("ContentTable"));
-        this.audit = new DynamoAuditLog(dynamo, tables.get("AuditTable"), Clock.systemUTC());
-        // the towns' LINE channel values and the staff directory are not what these tests are about: no SSM, no Cognito
-        this.handler = new AdminApiHandler(new AdminApiHandler.Ports(
-                new DueReaders(municipalities, new DynamoReaderStore(dynamo, tables.get("ReadersTable"))), run -> { },
-                audit, municipalities, null, null, catalogue, null, clock,
-                new CatchUpWindow(CatchUpWindow.DEFAULT_DAYS_BACK, 0)));
+        AdminRig rig = new AdminRig(Clock.systemUTC(), new LocalTables(dynamo, tables));
+        this.municipalities = rig.towns;
+        this.catalogue = rig.catalogue;
+        this.audit = rig.audit;
+        this.handler = rig.handler(run -> { }, clock);
     }
 
     record Answer(int status, JsonNode body) {
