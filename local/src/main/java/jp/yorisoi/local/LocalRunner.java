@@ -13,10 +13,15 @@ import jp.yorisoi.aws.AwsClients;
 import jp.yorisoi.content.DayComposer;
 import jp.yorisoi.content.DynamoCatalogue;
 import jp.yorisoi.delivery.DueReaders;
+import jp.yorisoi.delivery.DynamoBroadcastStore;
 import jp.yorisoi.delivery.FanOutService;
+import jp.yorisoi.delivery.LineQuotaClient;
+import jp.yorisoi.delivery.SqsJobQueue;
 import jp.yorisoi.functions.admin.AdminApiHandler;
 import jp.yorisoi.functions.admin.CatchUpWindow;
+import jp.yorisoi.functions.admin.DynamoAuditLog;
 import jp.yorisoi.functions.admin.FanOutTrigger;
+import jp.yorisoi.functions.admin.ProgramServices;
 import jp.yorisoi.functions.linewebhook.LineWebhookHandler;
 import jp.yorisoi.line.DynamoProcessedEvents;
 import jp.yorisoi.line.LineReplyChannel;
@@ -24,9 +29,12 @@ import jp.yorisoi.municipality.ChannelCredentials;
 import jp.yorisoi.municipality.DynamoMunicipalityStore;
 import jp.yorisoi.municipality.Municipality;
 import jp.yorisoi.municipality.MunicipalityStore;
+import jp.yorisoi.reader.Channel;
 import jp.yorisoi.reader.DynamoReaderStore;
 import jp.yorisoi.registration.DayPreview;
 import jp.yorisoi.stats.CountingReaderStore;
+import jp.yorisoi.stats.DynamoReaderCounters;
+import jp.yorisoi.testkit.CognitoTokens;
 import jp.yorisoi.testkit.LocalDynamo;
 import jp.yorisoi.testkit.LocalSqs;
 import jp.yorisoi.testkit.TemplateResources;
@@ -50,14 +58,17 @@ public final class LocalRunner implements AutoCloseable {
     private final LocalServer server;
     private final LocalServices services;
     private final Optional<ContentDirectory.Summary> seeded;
+    private final Optional<DemoSignIn> signIn;
     private final Deque<AutoCloseable> resources;
 
     private LocalRunner(LocalConfig config, LocalServer server, LocalServices services,
-                        Optional<ContentDirectory.Summary> seeded, Deque<AutoCloseable> resources) {
+                        Optional<ContentDirectory.Summary> seeded, Optional<DemoSignIn> signIn,
+                        Deque<AutoCloseable> resources) {
         this.config = config;
         this.server = server;
         this.services = services;
         this.seeded = seeded;
+        this.signIn = signIn;
         this.resources = resources;
     }
 
@@ -119,6 +130,7 @@ public final class LocalRunner implements AutoCloseable {
                             .filter(m -> sender.equalsIgnoreCase(m.senderEmail()))
                             .map(Municipality::municipalityId).findFirst());
             resources.push(server);
+            Optional<DemoSignIn> signIn = authorize(config, server);
             SesV2Client ses = config.awsEndpoint().map(endpoint -> AwsClients.forEmulator(endpoint).ses())
                     .orElseGet(() -> AwsClients.forEmulator(server.baseUri()).ses());
             resources.push(ses);
@@ -136,12 +148,34 @@ public final class LocalRunner implements AutoCloseable {
             // What Lambda's triggers do in the cloud: the job queues drained into the senders, the hourly fan-out.
             delivery.start(server.baseUri().resolve("/unsubscribe")).forEach(resources::push);
             server.serve();
-            return new LocalRunner(config, server, services, seeded, resources);
+            return new LocalRunner(config, server, services, seeded, signIn, resources);
         } catch (IOException | RuntimeException e) {
             closeAll(resources);
             throw e;
         }
     }
+
+    /**
+     * The JWT authorizer in front of the admin API: an outside issuer's keys when configured, else the runner's own
+     * key with the demo sign-in (its issuer http://localhost:PORT/local, audience {@value #LOCAL_AUDIENCE}). Tokens
+     * are checked against the wall clock, as API Gateway does, not against a pinned TODAY.
+     */
+    private static Optional<DemoSignIn> authorize(LocalConfig config, LocalServer server) {
+        Optional<String> adminToken = Optional.of(config.adminToken());
+        if (config.outsideIssuer().isPresent()) {
+            LocalConfig.OutsideIssuer outside = config.outsideIssuer().get();
+            server.authorizeWith(LocalAuthorizer.trusting(outside.jwksFile(), outside.issuer(), outside.audience(),
+                    Clock.systemUTC(), adminToken), Optional.empty());
+            return Optional.empty();
+        }
+        CognitoTokens own = CognitoTokens.generate(server.baseUri() + "/local", LOCAL_AUDIENCE, Clock.systemUTC());
+        DemoSignIn signIn = new DemoSignIn(own);
+        server.authorizeWith(LocalAuthorizer.ownKey(own, Clock.systemUTC(), adminToken), Optional.of(signIn));
+        return Optional.of(signIn);
+    }
+
+    /** The app client id the runner's own tokens are for. */
+    static final String LOCAL_AUDIENCE = "yorisoi-local-console";
 
     /**
      * The HTTP API as template.yaml routes it, and the one place handlers are registered:
@@ -164,10 +198,24 @@ public final class LocalRunner implements AutoCloseable {
         // No Lambda here: the catch-up run is made in-process before the API answers, so that what the answer
         // counts is on the job queues when a simulation moves on (deployed, the fan-out function makes it later).
         FanOutTrigger inProcess = run -> fanOut.run(run.date(), Optional.of(run.municipalityId()), -1);
-        routes.add("ANY", "/admin/{proxy+}", "AdminApiFunction", new AdminApiHandler(
+        // Audit records carry the wall-clock time of the change, not a pinned TODAY: staff act in real time.
+        routes.addAuthorized("ANY", "/admin/{proxy+}", "AdminApiFunction", new AdminApiHandler(
                 new DueReaders(new DynamoMunicipalityStore(dynamo, services.table("MunicipalitiesTable")),
                         new DynamoReaderStore(dynamo, services.table("ReadersTable"))),
-                inProcess, services::adminToken, services.clock(), catchUp));
+                inProcess, new DynamoAuditLog(dynamo, services.table("AuditTable"), Clock.systemUTC()),
+                program(services), services.clock(), catchUp));
+    }
+
+    /** Broadcasts, forecast and stats over the runner's tables and queues, and the fake LINE API's quota. */
+    private static ProgramServices program(LocalServices services) {
+        DynamoDbClient dynamo = services.dynamoDb();
+        return ProgramServices.of(new DynamoMunicipalityStore(dynamo, services.table("MunicipalitiesTable")),
+                new DynamoReaderStore(dynamo, services.table("ReadersTable")),
+                new DynamoBroadcastStore(dynamo, services.table("LedgerTable")),
+                new SqsJobQueue(services.sqs(), Map.of(Channel.LINE, services.queueUrl("LineJobQueue"),
+                        Channel.EMAIL, services.queueUrl("MailJobQueue"))),
+                new LineQuotaClient(services.channelCredentials(), services.lineApiBaseUrl()),
+                new DynamoReaderCounters(dynamo, services.table("ReadersTable")));
     }
 
     public int port() {
@@ -185,6 +233,12 @@ public final class LocalRunner implements AutoCloseable {
 
     public LocalServices services() {
         return services;
+    }
+
+    /** A demo user's ID token from the runner's own sign-in; empty when an outside issuer is trusted. */
+    public Optional<String> demoIdToken(String username) {
+        return signIn.flatMap(s -> DemoSignIn.USERS.stream().filter(u -> u.username().equals(username)).findFirst()
+                .map(s::idToken));
     }
 
     public Outbox outbox() {
@@ -206,7 +260,8 @@ public final class LocalRunner implements AutoCloseable {
                 yorisoi local runner on %1$s
                   sandbox        %1$s/sandbox   (every LINE reply/push and e-mail; JSON at /sandbox/messages)
                   LINE webhook   POST %2$s   (municipality "%3$s", channel secret "%4$s")
-                  admin API      %12$s/admin/…   Authorization: Bearer %5$s
+                  admin API      %12$s/admin/…   Authorization: Bearer <ID token>  (or ADMIN_TOKEN %5$s)
+                  sign-in        %14$s
                   LINE API       %6$s   (the fake one answers at /v2/bot/… and /line-api/v2/bot/…)
                   AWS            %7$s
                   today          %8$s   (POST /admin/runs: %13$s)
@@ -221,7 +276,25 @@ public final class LocalRunner implements AutoCloseable {
                 """.formatted(base, webhook, LocalConfig.DEMO_MUNICIPALITY, config.demoChannelSecret(),
                 config.adminToken(), services.lineApiBaseUrl(), aws, today, routeKeys(), content,
                 follow.curl(webhook), server.apiBaseUri(),
-                "the " + config.catchUpDays() + " days before today (CATCH_UP_DAYS) up to a month ahead");
+                "the " + config.catchUpDays() + " days before today (CATCH_UP_DAYS) up to a month ahead",
+                signInLines(base));
+    }
+
+    /** Where tokens come from: the demo sign-in and its users, or the outside issuer trusted. */
+    private String signInLines(URI base) {
+        if (signIn.isEmpty()) {
+            LocalConfig.OutsideIssuer outside = config.outsideIssuer().orElseThrow();
+            return "tokens of " + outside.issuer() + " for " + outside.audience() + " (keys: " + outside.jwksFile()
+                    + ")";
+        }
+        StringBuilder lines = new StringBuilder(base + DemoSignIn.PATH + "   (form; or POST JSON "
+                + "{\"username\",\"password\"} for {\"idToken\"})");
+        for (DemoSignIn.DemoUser user : DemoSignIn.USERS) {
+            lines.append("\n                 ").append(user.username()).append(" / ").append(user.password())
+                    .append("   ").append(user.group())
+                    .append(user.municipalityId() == null ? ", every town" : " of " + user.municipalityId());
+        }
+        return lines.toString();
     }
 
     private String routeKeys() {

@@ -116,7 +116,9 @@ class DeployedTemplateIT {
                     "sqs:SendMessage LineJobQueue", // BroadcastPlanner: chunk jobs
                     "sqs:SendMessage MailJobQueue", // BroadcastPlanner: e-mail readers' jobs
                     "ssm:GetParameter parameter/yorisoi/${Stage}/line/*/channel-token", // LineQuotaClient
-                    "ssm:GetParameter parameter/yorisoi/${Stage}/admin/operator-token")); // AdminApiHandler
+                    "dynamodb:PutItem AuditTable", // DynamoAuditLog.record
+                    "dynamodb:Query AuditTable", // DynamoAuditLog.page: one town's records
+                    "dynamodb:Query AuditTable/index/AllTowns")); // DynamoAuditLog.page: every town's records
 
     /** Properties that give a resource a physical name; a fixed one keeps a second stack out of the account. */
     private static final Map<String, String> NAME_PROPERTIES = Map.ofEntries(
@@ -237,6 +239,39 @@ class DeployedTemplateIT {
         assertFalse(format.contains("sourceIp") || format.contains("userAgent"), "personal data in " + format);
         assertEquals(Map.of("Ref", "WebhookReservedConcurrency"),
                 properties("LineWebhookFunction").get("ReservedConcurrentExecutions"));
+    }
+
+    /**
+     * SAM writes the HTTP API's routes into its OpenAPI body: each operation's "security" names the authorizer, and
+     * {"NONE": []} a route that opted out. Every /admin route must carry the Cognito JWT authorizer; the LINE webhook
+     * none (LINE sends no staff token; its signature is checked by the function).
+     */
+    @Test
+    void everyAdminRouteNeedsTheCognitoJwtAuthorizerAndTheWebhookNone() {
+        Map<String, Object> body = map(properties("Api").get("Body"));
+        Map<String, Object> scheme = map(map(map(body.get("components")).get("securitySchemes")).get("StaffAuthorizer"));
+        Map<String, Object> authorizer = map(scheme.get("x-amazon-apigateway-authorizer"));
+        assertEquals("jwt", authorizer.get("type"));
+        assertEquals("$request.header.Authorization", authorizer.get("identitySource"));
+        Map<String, Object> jwt = map(authorizer.get("jwtConfiguration"));
+        assertEquals(Map.of("Fn::Sub", "https://cognito-idp.${AWS::Region}.amazonaws.com/${StaffUserPool}"),
+                jwt.get("issuer"));
+        assertEquals(Set.of("StaffConsoleClient", "StaffCliClient"),
+                Set.copyOf(list(jwt.get("audience")).stream().map(DeployedTemplateIT::ref).toList()));
+
+        Map<String, Object> paths = map(body.get("paths"));
+        List<String> adminRoutes = new ArrayList<>();
+        paths.forEach((path, operations) -> map(operations).forEach((method, operation) -> {
+            Object security = map(operation).get("security");
+            if (path.startsWith("/admin")) {
+                adminRoutes.add(method + " " + path);
+                assertEquals(List.of(Map.of("StaffAuthorizer", List.of())), security, method + " " + path);
+            } else if (path.startsWith("/webhook/")) {
+                assertEquals(List.of(Map.of("NONE", List.of())), security, method + " " + path);
+            }
+        }));
+        assertFalse(adminRoutes.isEmpty(), "no /admin route in " + paths.keySet());
+        assertTrue(paths.containsKey("/webhook/{municipalityId}"), paths.keySet().toString());
     }
 
     @Test
