@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import jp.yorisoi.aws.AwsClients;
+import jp.yorisoi.aws.SecureParameters;
 import jp.yorisoi.content.DayComposer;
 import jp.yorisoi.content.DynamoCatalogue;
 import jp.yorisoi.delivery.DueReaders;
@@ -20,6 +21,7 @@ import jp.yorisoi.delivery.SqsJobQueue;
 import jp.yorisoi.functions.admin.AdminApiHandler;
 import jp.yorisoi.functions.admin.CatchUpWindow;
 import jp.yorisoi.functions.admin.DynamoAuditLog;
+import jp.yorisoi.functions.admin.SsmChannelSecrets;
 import jp.yorisoi.functions.admin.FanOutTrigger;
 import jp.yorisoi.functions.admin.ProgramServices;
 import jp.yorisoi.functions.linewebhook.LineWebhookHandler;
@@ -138,8 +140,11 @@ public final class LocalRunner implements AutoCloseable {
             // A bare origin, like https://api.line.me: the LINE SDK refuses a base URL whose path lacks a trailing
             // slash and drops that path anyway. The fake LINE API answers at /v2/bot/... and /line-api/v2/bot/....
             URI lineApi = config.lineApiBaseUrl().orElse(server.baseUri());
+            SecureParameters parameters = config.awsEndpoint()
+                    .<SecureParameters>map(endpoint -> AwsClients.forEmulator(endpoint).ssm())
+                    .orElseGet(LocalParameters::new);
             LocalServices services = new LocalServices(clock, dynamoDb, sqs, ses, tables, queueUrls, channels,
-                    lineApi, config.adminToken());
+                    lineApi, config.adminToken(), parameters);
 
             Optional<ContentDirectory.Summary> seeded = ContentDirectory.inCheckout().map(dir -> ContentDirectory.read(dir)
                     .writeTo(new DynamoCatalogue(dynamoDb, services.table("ContentTable")), municipalities));
@@ -174,6 +179,9 @@ public final class LocalRunner implements AutoCloseable {
         return Optional.of(signIn);
     }
 
+    /** The SSM prefix of the local channel values, as the template's default stage names them. */
+    static final String LOCAL_STAGE = "dev";
+
     /** The app client id the runner's own tokens are for. */
     static final String LOCAL_AUDIENCE = "yorisoi-local-console";
 
@@ -199,11 +207,17 @@ public final class LocalRunner implements AutoCloseable {
         // counts is on the job queues when a simulation moves on (deployed, the fan-out function makes it later).
         FanOutTrigger inProcess = run -> fanOut.run(run.date(), Optional.of(run.municipalityId()), -1);
         // Audit records carry the wall-clock time of the change, not a pinned TODAY: staff act in real time.
-        routes.addAuthorized("ANY", "/admin/{proxy+}", "AdminApiFunction", new AdminApiHandler(
-                new DueReaders(new DynamoMunicipalityStore(dynamo, services.table("MunicipalitiesTable")),
-                        new DynamoReaderStore(dynamo, services.table("ReadersTable"))),
-                inProcess, new DynamoAuditLog(dynamo, services.table("AuditTable"), Clock.systemUTC()),
-                program(services), services.clock(), catchUp));
+        DynamoMunicipalityStore towns = new DynamoMunicipalityStore(dynamo, services.table("MunicipalitiesTable"));
+        routes.addAuthorized("ANY", "/admin/{proxy+}", "AdminApiFunction", new AdminApiHandler(new AdminApiHandler.Ports(
+                new DueReaders(towns, new DynamoReaderStore(dynamo, services.table("ReadersTable"))),
+                inProcess,
+                new DynamoAuditLog(dynamo, services.table("AuditTable"), Clock.systemUTC()),
+                towns,
+                new SsmChannelSecrets(services.parameters(), "/yorisoi/" + LOCAL_STAGE),
+                new LocalStaffDirectory(),
+                program(services),
+                services.clock(),
+                catchUp)));
     }
 
     /** Broadcasts, forecast and stats over the runner's tables and queues, and the fake LINE API's quota. */

@@ -50,26 +50,38 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     private AdminApiHandler(Map<String, String> env, AwsClients aws) {
-        this(dueReaders(env, aws), new LambdaFanOutTrigger(aws.lambda(), Environment.required(env, "FAN_OUT_FUNCTION")),
+        this(new Ports(
+                dueReaders(env, aws),
+                new LambdaFanOutTrigger(aws.lambda(), Environment.required(env, "FAN_OUT_FUNCTION")),
                 new DynamoAuditLog(aws.dynamoDb(), Environment.required(env, "AUDIT_TABLE"), Clock.systemUTC()),
-                ProgramServices.fromEnvironment(env, aws), Clock.systemUTC(), CatchUpWindow.deployed(env));
+                new DynamoMunicipalityStore(aws.dynamoDb(), Environment.required(env, "MUNICIPALITIES_TABLE"),
+                        Environment.defaultDeliveryHour(env)),
+                new SsmChannelSecrets(aws.ssm(), Environment.ssmPrefix(env)),
+                new CognitoStaffDirectory(aws.cognito(), Environment.required(env, "STAFF_USER_POOL_ID")),
+                ProgramServices.fromEnvironment(env, aws),
+                Clock.systemUTC(),
+                CatchUpWindow.deployed(env)));
     }
 
-    /** As deployed with the default catch-up window. */
-    public AdminApiHandler(DueReaders dueReaders, FanOutTrigger fanOut, DynamoAuditLog audit, ProgramServices program,
-            Clock clock) {
-        this(dueReaders, fanOut, audit, program, clock, new CatchUpWindow(CatchUpWindow.DEFAULT_DAYS_BACK, 0));
-    }
+    /**
+     * What the routes work with, filled once per caller (Lambda from its environment, the local runner and the tests
+     * from the emulators).
+     */
+    public record Ports(DueReaders dueReaders, FanOutTrigger fanOut, DynamoAuditLog audit,
+            DynamoMunicipalityStore towns, ChannelSecrets channels, StaffDirectory staff, ProgramServices program,
+            Clock clock, CatchUpWindow window) {}
 
-    public AdminApiHandler(DueReaders dueReaders, FanOutTrigger fanOut, DynamoAuditLog audit, ProgramServices program,
-            Clock clock, CatchUpWindow window) {
+    public AdminApiHandler(Ports ports) {
         new OpenApiDocument().register(router);
-        new AuditApi(audit).register(router);
-        new RunsApi(dueReaders, fanOut, audit, clock, window).register(router);
-        new BroadcastsApi(program.municipalities(), program.broadcasts(), program.planner(), audit, clock)
-                .register(router);
-        new ForecastApi(program.dueReaders(), program.lineQuota(), clock).register(router);
-        new StatsApi(program.municipalities(), program.counters(), clock).register(router);
+        new AuditApi(ports.audit()).register(router);
+        new RunsApi(ports.dueReaders(), ports.fanOut(), ports.audit(), ports.clock(), ports.window()).register(router);
+        new MunicipalitiesApi(ports.towns(), ports.channels(), ports.audit()).register(router);
+        new StaffApi(ports.staff(), ports.towns(), ports.audit()).register(router);
+        ProgramServices program = ports.program();
+        new BroadcastsApi(program.municipalities(), program.broadcasts(), program.planner(), ports.audit(),
+                ports.clock()).register(router);
+        new ForecastApi(program.dueReaders(), program.lineQuota(), ports.clock()).register(router);
+        new StatsApi(program.municipalities(), program.counters(), ports.clock()).register(router);
     }
 
     /** Counts over the town record and the sparse active-reader index; enqueues nothing. */

@@ -3,6 +3,7 @@ package jp.yorisoi.functions.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +52,14 @@ public record ApiRequest(String method, String path, Map<String, String> pathPar
 
     public String header(String name) {
         return headers.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** As {@link #jsonBody()}, and 413 when the body is longer than {@code maxBytes} (UTF-8). */
+    public JsonNode jsonBody(int maxBytes) {
+        if (body != null && body.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
+            throw new ApiException(413, "payload_too_large", "the body may be at most " + maxBytes + " bytes");
+        }
+        return jsonBody();
     }
 
     /** The body as a JSON object; 415 unless sent as JSON, 400 when it is not a JSON object. */

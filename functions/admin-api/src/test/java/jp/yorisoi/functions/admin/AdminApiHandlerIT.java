@@ -45,14 +45,13 @@ class AdminApiHandlerIT {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T00:30:00Z"), ZoneOffset.UTC);
 
-    final LocalTables tables = LocalTables.create();
-    final DynamoMunicipalityStore municipalities = new DynamoMunicipalityStore(tables.dynamo(), tables.municipalities());
+    final AdminRig rig = new AdminRig(CLOCK);
+    final LocalTables tables = rig.tables;
+    final DynamoMunicipalityStore municipalities = rig.towns;
     final DynamoReaderStore readers = new DynamoReaderStore(tables.dynamo(), tables.readers());
-    final DynamoAuditLog audit = new DynamoAuditLog(tables.dynamo(), tables.names().get("AuditTable"), CLOCK);
+    final DynamoAuditLog audit = rig.audit;
     final List<CatchUpRun> started = new ArrayList<>();
-    final ProgramServices program = TestPrograms.over(tables, LocalQueues.create());
-    final AdminApiHandler handler = new AdminApiHandler(new DueReaders(municipalities, readers), started::add, audit,
-            program, CLOCK);
+    final AdminApiHandler handler = rig.handler(started::add, CLOCK);
 
     AdminApiHandlerIT() {
         municipalities.save(new Municipality("demo", "デモ市", "デモ市より", "", Plan.FULL, 3, 8, List.of("ja"), null, true));
@@ -137,9 +136,9 @@ class AdminApiHandlerIT {
 
     @Test
     void aRunLambdaDidNotTakeIsAnsweredUnavailableNotAnInternalError() throws IOException {
-        AdminApiHandler refused = new AdminApiHandler(new DueReaders(municipalities, readers), run -> {
+        AdminApiHandler refused = rig.handler(run -> {
             throw new IllegalStateException("Lambda did not queue the catch-up run: status 429");
-        }, audit, program, CLOCK);
+        }, CLOCK);
 
         APIGatewayV2HTTPResponse response = refused.handleRequest(sample(), null);
 
@@ -150,8 +149,7 @@ class AdminApiHandlerIT {
 
     @Test
     void theLocalRunnersWindowRunsTomorrowSoASimulationCanMoveOn() throws IOException {
-        AdminApiHandler local = new AdminApiHandler(new DueReaders(municipalities, readers), started::add,
-                audit, program, CLOCK, CatchUpWindow.local(Map.of()));
+        AdminApiHandler local = rig.handler(started::add, CLOCK, CatchUpWindow.local(Map.of()));
 
         APIGatewayV2HTTPResponse response = local.handleRequest(request("POST", "runs", authorizedJson(),
                 "{\"date\":\"2026-11-23\",\"municipalityId\":\"demo\"}"), null);

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.yorisoi.delivery.DeliveryJob;
-import jp.yorisoi.delivery.DueReaders;
 import jp.yorisoi.delivery.LineQuotaClient;
 import jp.yorisoi.municipality.DynamoMunicipalityStore;
 import jp.yorisoi.municipality.Municipality;
@@ -29,7 +28,6 @@ import jp.yorisoi.municipality.Plan;
 import jp.yorisoi.municipality.StaticChannelCredentials;
 import jp.yorisoi.reader.Channel;
 import jp.yorisoi.reader.Child;
-import jp.yorisoi.reader.DynamoReaderStore;
 import jp.yorisoi.reader.Reader;
 import jp.yorisoi.reader.ReaderStatus;
 import jp.yorisoi.reader.Role;
@@ -41,7 +39,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Broadcasts, the forecast and the statistics through the real handler, with the caller's claims as the JWT
- * authorizer passes them (the sample's operator), on DynamoDB Local and ElasticMQ, LINE's quota API as WireMock.
+ * authorizer passes them (the sample's operator), on DynamoDB Local and ElasticMQ (AdminRig), LINE's quota API as
+ * WireMock.
  */
 class ProgramApisIT {
 
@@ -59,16 +58,16 @@ class ProgramApisIT {
                 "{\"totalUsage\":4999}")));
     }
 
-    final LocalTables tables = LocalTables.create();
+    final AdminRig rig = new AdminRig(CLOCK);
+    final LocalTables tables = rig.tables;
     final LocalQueues queues = LocalQueues.create();
-    final DynamoMunicipalityStore municipalities = new DynamoMunicipalityStore(tables.dynamo(), tables.municipalities());
+    final DynamoMunicipalityStore municipalities = rig.towns;
     final CountingReaderStore readers = CountingReaderStore.inTable(tables.dynamo(), tables.readers());
-    final DynamoAuditLog audit = new DynamoAuditLog(tables.dynamo(), tables.names().get("AuditTable"), CLOCK);
-    final AdminApiHandler handler = new AdminApiHandler(
-            new DueReaders(municipalities, new DynamoReaderStore(tables.dynamo(), tables.readers())), run -> { },
-            audit, TestPrograms.over(tables, queues, new LineQuotaClient(new StaticChannelCredentials(Map.of("demo",
-                    new StaticChannelCredentials.Credentials("secret", "demo-token"))), URI.create(LINE.baseUrl()))),
-            CLOCK);
+    final DynamoAuditLog audit = rig.audit;
+    final AdminApiHandler handler = rig.handler(run -> { }, CLOCK,
+            new CatchUpWindow(CatchUpWindow.DEFAULT_DAYS_BACK, 0),
+            TestPrograms.over(tables, queues, new LineQuotaClient(new StaticChannelCredentials(Map.of("demo",
+                    new StaticChannelCredentials.Credentials("secret", "demo-token"))), URI.create(LINE.baseUrl()))));
 
     ProgramApisIT() {
         municipalities.save(new Municipality("demo", "デモ市", "デモ市より", "", Plan.FULL, 3, 8, List.of("ja", "en"),

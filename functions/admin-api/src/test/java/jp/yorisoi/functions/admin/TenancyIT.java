@@ -24,11 +24,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import jp.yorisoi.delivery.DueReaders;
-import jp.yorisoi.municipality.DynamoMunicipalityStore;
-import jp.yorisoi.reader.DynamoReaderStore;
-import jp.yorisoi.testing.LocalQueues;
-import jp.yorisoi.testing.LocalTables;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -38,7 +33,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Tenant isolation on every admin operation, with the operation list read from api/openapi.yaml (method, path and
- * {@code x-yorisoi-access}), through the real handler against DynamoDB Local, with callers' claims as the JWT
+ * {@code x-yorisoi-access}), through the real handler against DynamoDB Local and moto (SSM, Cognito), with callers'
+ * claims as the JWT
  * authorizer delivers them. A new operation is covered by adding it to openapi.yaml, which the route-list test
  * forces: a route on the Router that openapi.yaml lacks (or the reverse) fails.
  *
@@ -83,13 +79,7 @@ class TenancyIT {
         }
     }
 
-    final LocalTables tables = LocalTables.create();
-    final AdminApiHandler handler = new AdminApiHandler(
-            new DueReaders(new DynamoMunicipalityStore(tables.dynamo(), tables.municipalities()),
-                    new DynamoReaderStore(tables.dynamo(), tables.readers())),
-            run -> { },
-            new DynamoAuditLog(tables.dynamo(), tables.names().get("AuditTable"), CLOCK),
-            TestPrograms.over(tables, LocalQueues.create()), CLOCK);
+    final AdminApiHandler handler = new AdminRig(CLOCK).handler(run -> { }, CLOCK);
 
     static List<Operation> operations() throws IOException {
         Map<String, Object> document;
