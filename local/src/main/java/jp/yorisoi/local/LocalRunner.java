@@ -17,12 +17,16 @@ import jp.yorisoi.content.DayComposer;
 import jp.yorisoi.content.DynamoCatalogue;
 import jp.yorisoi.delivery.DueReaders;
 import jp.yorisoi.delivery.SesMailChannel;
+import jp.yorisoi.delivery.DynamoBroadcastStore;
 import jp.yorisoi.delivery.FanOutService;
+import jp.yorisoi.delivery.LineQuotaClient;
+import jp.yorisoi.delivery.SqsJobQueue;
 import jp.yorisoi.functions.admin.AdminApiHandler;
 import jp.yorisoi.functions.admin.CatchUpWindow;
 import jp.yorisoi.functions.admin.DynamoAuditLog;
 import jp.yorisoi.functions.admin.SsmChannelSecrets;
 import jp.yorisoi.functions.admin.FanOutTrigger;
+import jp.yorisoi.functions.admin.ProgramServices;
 import jp.yorisoi.functions.linewebhook.LineWebhookHandler;
 import jp.yorisoi.functions.mailpages.MailPagesHandler;
 import jp.yorisoi.line.DynamoProcessedEvents;
@@ -34,10 +38,12 @@ import jp.yorisoi.municipality.ChannelCredentials;
 import jp.yorisoi.municipality.DynamoMunicipalityStore;
 import jp.yorisoi.municipality.Municipality;
 import jp.yorisoi.municipality.MunicipalityStore;
+import jp.yorisoi.reader.Channel;
 import jp.yorisoi.reader.DynamoReaderStore;
 import jp.yorisoi.registration.DayPreview;
-import jp.yorisoi.testkit.CognitoTokens;
 import jp.yorisoi.stats.CountingReaderStore;
+import jp.yorisoi.stats.DynamoReaderCounters;
+import jp.yorisoi.testkit.CognitoTokens;
 import jp.yorisoi.testkit.LocalDynamo;
 import jp.yorisoi.testkit.LocalSqs;
 import jp.yorisoi.testkit.TemplateResources;
@@ -229,6 +235,7 @@ public final class LocalRunner implements AutoCloseable {
                 new ReaderErasure(CountingReaderStore.inTable(dynamo, services.table("ReadersTable"),
                         services.readerIds()), new DynamoLedger(dynamo, services.table("LedgerTable"),
                         services.table("ReadersTable")), services.clock()),
+                program(services),
                 services.clock(),
                 catchUp)));
         DynamoReaderStore readers = new DynamoReaderStore(dynamo, services.table("ReadersTable"), services.readerIds());
@@ -244,6 +251,18 @@ public final class LocalRunner implements AutoCloseable {
             String[] methodAndPath = route.split(" ");
             routes.add(methodAndPath[0], methodAndPath[1], "MailPagesFunction", pages);
         }
+    }
+
+    /** Broadcasts, forecast and stats over the runner's tables and queues, and the fake LINE API's quota. */
+    private static ProgramServices program(LocalServices services) {
+        DynamoDbClient dynamo = services.dynamoDb();
+        return ProgramServices.of(new DynamoMunicipalityStore(dynamo, services.table("MunicipalitiesTable")),
+                new DynamoReaderStore(dynamo, services.table("ReadersTable")),
+                new DynamoBroadcastStore(dynamo, services.table("LedgerTable")),
+                new SqsJobQueue(services.sqs(), Map.of(Channel.LINE, services.queueUrl("LineJobQueue"),
+                        Channel.EMAIL, services.queueUrl("MailJobQueue"))),
+                new LineQuotaClient(services.channelCredentials(), services.lineApiBaseUrl()),
+                new DynamoReaderCounters(dynamo, services.table("ReadersTable")));
     }
 
     public int port() {

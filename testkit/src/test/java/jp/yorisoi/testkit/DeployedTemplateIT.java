@@ -179,7 +179,8 @@ class DeployedTemplateIT {
                     "ssm:GetParameter parameter/yorisoi/${Stage}/readers/id-key-previous",
                     "dynamodb:DeleteItem ReadersTable", // deleteReader: DynamoReaderStore.delete
                     "dynamodb:Query LedgerTable", // ... DynamoLedger.forgetReader
-                    "dynamodb:BatchWriteItem LedgerTable")); // ... and its deletes; countErasure is an UpdateItem
+                    "dynamodb:BatchWriteItem LedgerTable", // ... and its deletes; countErasure is an UpdateItem
+                    "ssm:GetParameter parameter/yorisoi/${Stage}/line/*/channel-token")); // LineQuotaClient
 
     /** Properties that give a resource a physical name; a fixed one keeps a second stack out of the account. */
     private static final Map<String, String> NAME_PROPERTIES = Map.ofEntries(

@@ -72,6 +72,7 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 new CognitoStaffDirectory(aws.cognito(), Environment.required(env, "STAFF_USER_POOL_ID")),
                 new DynamoCatalogue(aws.dynamoDb(), Environment.required(env, "CONTENT_TABLE")),
                 erasure(env, aws),
+                ProgramServices.fromEnvironment(env, aws),
                 Clock.systemUTC(),
                 CatchUpWindow.deployed(env)));
     }
@@ -82,7 +83,7 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
      */
     public record Ports(DueReaders dueReaders, FanOutTrigger fanOut, DynamoAuditLog audit,
             DynamoMunicipalityStore towns, ChannelSecrets channels, StaffDirectory staff, DynamoCatalogue catalogue,
-            ReaderErasure erasure, Clock clock, CatchUpWindow window) {}
+            ReaderErasure erasure, ProgramServices program, Clock clock, CatchUpWindow window) {}
 
     public AdminApiHandler(Ports ports) {
         new OpenApiDocument().register(router);
@@ -99,6 +100,11 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 () -> new ComposedDeliveryContent(new DayComposer(new CachedCatalogue(ports.catalogue()))),
                 ports.clock()).register(router);
         new ReadersApi(ports.erasure(), ports.audit()).register(router);
+        ProgramServices program = ports.program();
+        new BroadcastsApi(program.municipalities(), program.broadcasts(), program.planner(), ports.audit(),
+                ports.clock()).register(router);
+        new ForecastApi(program.dueReaders(), program.lineQuota(), ports.clock()).register(router);
+        new StatsApi(program.municipalities(), program.counters(), ports.clock()).register(router);
     }
 
     /** Erasure over the readers (found by address with the id key from SSM) and the ledger. */

@@ -28,6 +28,7 @@ import jp.yorisoi.reader.Child;
 import jp.yorisoi.reader.DynamoReaderStore;
 import jp.yorisoi.reader.Reader;
 import jp.yorisoi.reader.ReaderStatus;
+import jp.yorisoi.testing.LocalQueues;
 import jp.yorisoi.testing.LocalTables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -15,6 +15,7 @@ import jp.yorisoi.privacy.ReaderErasure;
 import jp.yorisoi.delivery.DueReaders;
 import jp.yorisoi.municipality.DynamoMunicipalityStore;
 import jp.yorisoi.reader.DynamoReaderStore;
+import jp.yorisoi.testing.LocalQueues;
 import jp.yorisoi.testing.LocalTables;
 import jp.yorisoi.testing.MotoServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -75,9 +76,13 @@ final class AdminRig {
     }
 
     AdminApiHandler handler(FanOutTrigger fanOut, Clock clock, CatchUpWindow window) {
+        return handler(fanOut, clock, window, TestPrograms.over(tables, LocalQueues.create()));
+    }
+
+    AdminApiHandler handler(FanOutTrigger fanOut, Clock clock, CatchUpWindow window, ProgramServices program) {
         return new AdminApiHandler(new AdminApiHandler.Ports(
                 new DueReaders(towns, new DynamoReaderStore(tables.dynamo(), tables.readers())),
-                fanOut, audit, towns, channels, staff, catalogue, erasure, clock, window));
+                fanOut, audit, towns, channels, staff, catalogue, erasure, program, clock, window));
     }
 
     AdminApiHandler handler(FanOutTrigger fanOut, Clock clock) {
