@@ -33,7 +33,7 @@ class TemplateResourcesIT {
         Map<String, String> tables = TemplateResources.locate().createTables(dynamo, prefix);
 
         assertEquals(List.of("ReadersTable", "ContentTable", "MunicipalitiesTable", "LedgerTable",
-                "ProcessedEventsTable"), List.copyOf(tables.keySet()));
+                "ProcessedEventsTable", "AuditTable", "CountersTable"), List.copyOf(tables.keySet()));
         tables.forEach((id, name) -> {
             assertEquals(prefix + id, name);
             TableDescription table = describe(name);
@@ -85,8 +85,8 @@ class TemplateResourcesIT {
         Map<String, String> queues = TemplateResources.locate().createQueues(sqs, prefix);
 
         assertEquals(List.of("LineJobQueue", "LineJobDeadLetterQueue", "MailJobQueue", "MailJobDeadLetterQueue",
-                "FanOutScheduleDeadLetterQueue", "FanOutFailureQueue", "RetentionScheduleDeadLetterQueue",
-                "RetentionFailureQueue"), List.copyOf(queues.keySet()));
+                "MailFeedbackFailureQueue", "FanOutScheduleDeadLetterQueue", "FanOutFailureQueue",
+                "RetentionScheduleDeadLetterQueue", "RetentionFailureQueue"), List.copyOf(queues.keySet()));
         for (String channel : List.of("Line", "Mail")) {
             Map<QueueAttributeName, String> queue = attributes(queues.get(channel + "JobQueue"));
             Map<QueueAttributeName, String> deadLetters = attributes(queues.get(channel + "JobDeadLetterQueue"));

@@ -123,75 +123,6 @@ final class JsonFields {
         return Optional.of(value.asBoolean());
     }
 
-    boolean has(String field) {
-        return node.has(field);
-    }
-
-    /** A string of {@code minLength} to {@code maxLength} characters once trimmed. */
-    Optional<String> text(String field, int minLength, int maxLength) {
-        JsonNode value = node.get(field);
-        if (value == null) {
-            return Optional.empty();
-        }
-        if (!value.isTextual()) {
-            throw ApiException.badRequest(where + field + " must be a string");
-        }
-        String text = value.asText().strip();
-        if (text.length() < minLength || text.length() > maxLength) {
-            throw ApiException.badRequest(where + field + " must be " + minLength + " to " + maxLength + " characters");
-        }
-        return Optional.of(text);
-    }
-
-    /** A string, or JSON null to clear it (Optional of empty string). */
-    Optional<String> nullableText(String field, int maxLength) {
-        JsonNode value = node.get(field);
-        if (value != null && value.isNull()) {
-            return Optional.of("");
-        }
-        return text(field, 0, maxLength);
-    }
-
-    Optional<Integer> integer(String field, int min, int max) {
-        JsonNode value = node.get(field);
-        if (value == null) {
-            return Optional.empty();
-        }
-        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < min || value.asInt() > max) {
-            throw ApiException.badRequest(where + field + " must be a whole number from " + min + " to " + max);
-        }
-        return Optional.of(value.asInt());
-    }
-
-    /** One of {@code choices}. */
-    Optional<String> choice(String field, List<String> choices) {
-        Optional<String> value = text(field, 1, 100);
-        if (value.isPresent() && !choices.contains(value.get())) {
-            throw ApiException.badRequest(where + field + " must be one of " + String.join(", ", choices));
-        }
-        return value;
-    }
-
-    /** A non-empty list of distinct values, each one of {@code choices}. */
-    Optional<List<String>> choices(String field, List<String> choices) {
-        JsonNode value = node.get(field);
-        if (value == null) {
-            return Optional.empty();
-        }
-        if (!value.isArray() || value.isEmpty()) {
-            throw ApiException.badRequest(where + field + " must be a non-empty list");
-        }
-        List<String> list = new ArrayList<>();
-        for (JsonNode element : value) {
-            if (!element.isTextual() || !choices.contains(element.asText()) || list.contains(element.asText())) {
-                throw ApiException.badRequest(where + field + " must list distinct values of "
-                        + String.join(", ", choices));
-            }
-            list.add(element.asText());
-        }
-        return Optional.of(list);
-    }
-
     Optional<LocalDate> date(String field) {
         return text(field).map(value -> parseDate(where + field, value));
     }
@@ -246,9 +177,5 @@ final class JsonFields {
             throw ApiException.badRequest(field + " must lie between " + EARLIEST_DATE + " and " + LATEST_DATE);
         }
         return date;
-    }
-
-    JsonNode node() {
-        return node;
     }
 }

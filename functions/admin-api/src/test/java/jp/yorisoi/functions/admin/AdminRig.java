@@ -53,8 +53,6 @@ final class AdminRig {
     final ReaderErasure erasure;
     final String ssmPrefix = "/yorisoi/t" + UUID.randomUUID().toString().substring(0, 8);
 
-    final DynamoCatalogue catalogue;
-
     AdminRig(Clock auditClock) {
         this(auditClock, LocalTables.create());
     }

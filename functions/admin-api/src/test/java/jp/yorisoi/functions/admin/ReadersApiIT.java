@@ -31,6 +31,7 @@ import jp.yorisoi.reader.DynamoReaderStore;
 import jp.yorisoi.reader.Reader;
 import jp.yorisoi.reader.ReaderIds;
 import jp.yorisoi.reader.ReaderStatus;
+import jp.yorisoi.testing.LocalQueues;
 import jp.yorisoi.testing.LocalTables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,8 +52,8 @@ class ReadersApiIT {
     // the towns' LINE channel values and the staff directory are not what these tests are about: no SSM, no Cognito
     final AdminApiHandler handler = new AdminApiHandler(new AdminApiHandler.Ports(
             new DueReaders(municipalities, readers), run -> { }, audit, municipalities, null, null,
-            new DynamoCatalogue(tables.dynamo(), tables.content()), new ReaderErasure(readers, ledger, CLOCK), CLOCK,
-            new CatchUpWindow(7, 0)));
+            new DynamoCatalogue(tables.dynamo(), tables.content()), new ReaderErasure(readers, ledger, CLOCK),
+            TestPrograms.over(tables, LocalQueues.create()), CLOCK, new CatchUpWindow(7, 0)));
 
     /** The town's audit records, newest first, as listAudit reads them. */
     List<AuditRecord> audited() {
