@@ -45,6 +45,11 @@ public record DeliveryJob(String municipalityId, String readerId, Channel channe
         return deliveryKey.startsWith(BROADCAST_PREFIX);
     }
 
+    /** Whether a ledger entry's reader id is a broadcast chunk's, which names no reader. */
+    public static boolean isChunkId(String readerId) {
+        return readerId.startsWith(CHUNK_PREFIX);
+    }
+
     public boolean isBroadcastChunk() {
         return isBroadcast() && readerId.startsWith(CHUNK_PREFIX);
     }

@@ -323,7 +323,9 @@ public final class DynamoLedger implements Ledger, DeliveryTally {
      * queue retries.
      */
     private void applyWhileReaderStored(LedgerEntry entry, Update update) {
-        if (readersTable == null) {
+        // a broadcast chunk's entry stands for many readers; the chunk sender reads them, and skips the erased, at
+        // send time (BroadcastChunkSender)
+        if (readersTable == null || DeliveryJob.isChunkId(entry.readerId())) {
             apply(entry, update);
             return;
         }
