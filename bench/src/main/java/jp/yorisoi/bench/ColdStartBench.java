@@ -75,6 +75,7 @@ public final class ColdStartBench {
             env.put("AWS_ENDPOINT_URL_LAMBDA", stub.baseUrl());
             env.put("MAIL_PAGES_BASE_URL", "https://abc.execute-api.ap-northeast-1.amazonaws.com/dev");
             env.put("FAN_OUT_FUNCTION", "fan-out");
+            env.put("AUDIT_TABLE", tables.names().get("AuditTable")); // the admin API audits the sample run
             env.put("FLOOR_TABLE", tables.readers());
             List<Row> rows = new ArrayList<>();
             // the floor runs on the fan-out jar's class path (the same SDK classes), first once to warm the disk cache

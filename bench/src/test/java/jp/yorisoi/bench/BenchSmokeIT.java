@@ -29,8 +29,8 @@ class BenchSmokeIT {
         assertTrue(rows.stream().anyMatch(r -> r.figure().equals("time(2N) / time(N)")), rows.toString());
         assertTrue(rows.stream().anyMatch(r -> r.figure().startsWith("fan-out peak live heap at 600")),
                 rows.toString());
-        // the counts are exact: one push per reader, whatever the machine
-        assertTrue(rows.stream().anyMatch(r -> r.figure().equals("LINE requests per reader-day")
+        // the count is exact: one push per reader, whatever the machine (requests may add retries after time-outs)
+        assertTrue(rows.stream().anyMatch(r -> r.figure().equals("LINE pushes accepted per reader-day")
                 && r.value().equals("1.000")), rows.toString());
         String table = Bench.table(rows, "smoke");
         System.out.println(table);

@@ -22,9 +22,10 @@ public final class ApiRoutes {
      * @param method       an HTTP method or "ANY"
      * @param template     path template: literal segments, {name} for one segment, {name+} (last) for the rest
      * @param functionName the Lambda function's name, for the invocation context and logs
+     * @param authorized   behind the JWT authorizer (template.yaml's DefaultAuthorizer), or public (Authorizer: NONE)
      */
     public record Route(String method, String template, String functionName,
-                        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+                        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler, boolean authorized) {
 
         public Route {
             Objects.requireNonNull(method, "method");
@@ -87,9 +88,17 @@ public final class ApiRoutes {
     // Routes may be added while the server answers (tests add theirs to a running server).
     private final List<Route> routes = new CopyOnWriteArrayList<>();
 
+    /** A public route: no authorizer, as the LINE webhook's {@code Auth: Authorizer: NONE}. */
     public ApiRoutes add(String method, String template, String functionName,
                          RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
-        routes.add(new Route(method, template, functionName, handler));
+        routes.add(new Route(method, template, functionName, handler, false));
+        return this;
+    }
+
+    /** A route behind the JWT authorizer: requests without a valid token are answered 401 before the handler. */
+    public ApiRoutes addAuthorized(String method, String template, String functionName,
+                                   RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+        routes.add(new Route(method, template, functionName, handler, true));
         return this;
     }
 

@@ -41,6 +41,16 @@ final class HttpApiEvents {
     static final String API_ID = "local";
 
     static APIGatewayV2HTTPEvent toEvent(Request request, ApiRoutes.Match match, String stage, Instant now) {
+        return toEvent(request, match, stage, now, null);
+    }
+
+    /**
+     * @param claims the JWT authorizer's verified claims (strings), or null for a route without an authorizer; they
+     *               go where payload 2.0 puts them, {@code requestContext.authorizer.jwt.claims}, with no scopes
+     *               (a Cognito ID token has none)
+     */
+    static APIGatewayV2HTTPEvent toEvent(Request request, ApiRoutes.Match match, String stage, Instant now,
+            Map<String, String> claims) {
         Map<String, String> headers = new LinkedHashMap<>();
         List<String> cookies = new ArrayList<>();
         request.headers().forEach((name, values) -> {
@@ -82,6 +92,10 @@ final class HttpApiEvents {
                 .withTime(REQUEST_TIME.format(now))
                 .withTimeEpoch(now.toEpochMilli())
                 .withHttp(http)
+                .withAuthorizer(claims == null ? null : APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                        .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                                .withClaims(new LinkedHashMap<>(claims)).build())
+                        .build())
                 .build();
 
         var event = APIGatewayV2HTTPEvent.builder()

@@ -1,6 +1,7 @@
 package jp.yorisoi.local;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -14,7 +15,9 @@ import jp.yorisoi.schedule.ProgramSchedule;
 
 /**
  * What the local runner is told by its environment: PORT, TODAY, the demo town's LINE channel, the operator
- * token, CATCH_UP_DAYS, and where LINE and AWS are (the runner itself and in-JVM emulators unless said otherwise).
+ * token, CATCH_UP_DAYS, where LINE and AWS are (the runner itself and in-JVM emulators unless said otherwise), and
+ * whose tokens the admin API trusts (LOCAL_JWKS_FILE, LOCAL_JWT_ISSUER, LOCAL_JWT_AUDIENCE; else its own demo
+ * sign-in).
  *
  * @param port           0 picks a free port (tests)
  * @param today          pins the date for everything the runner calls; empty = the system clock
@@ -31,9 +34,17 @@ public record LocalConfig(
         String adminToken,
         Optional<URI> lineApiBaseUrl,
         Optional<URI> awsEndpoint,
-        int catchUpDays) {
+        int catchUpDays,
+        Optional<OutsideIssuer> outsideIssuer) {
 
     public static final String DEMO_MUNICIPALITY = "demo";
+
+    /**
+     * An identity provider the runner trusts instead of its own demo sign-in: its public keys (a JWKS file), the
+     * {@code iss} its tokens carry and the audience (app client id) they are for, as the deployed JWT authorizer is
+     * configured with the user pool's issuer and client ids.
+     */
+    public record OutsideIssuer(Path jwksFile, String issuer, String audience) {}
 
     /** The time of day a pinned TODAY stands still at: within the morning delivery window. */
     static final LocalTime PINNED_TIME = LocalTime.of(9, 0);
@@ -59,13 +70,36 @@ public record LocalConfig(
                 value(env, "ADMIN_TOKEN").orElseGet(LocalConfig::randomToken),
                 value(env, "LINE_API_BASE_URL").map(URI::create),
                 value(env, "AWS_ENDPOINT_URL").map(URI::create),
-                CatchUpWindow.daysBack(env));
+                CatchUpWindow.daysBack(env),
+                outsideIssuer(env));
+    }
+
+    /** All three of LOCAL_JWKS_FILE, LOCAL_JWT_ISSUER, LOCAL_JWT_AUDIENCE, or none. */
+    private static Optional<OutsideIssuer> outsideIssuer(Map<String, String> env) {
+        Optional<String> file = value(env, "LOCAL_JWKS_FILE");
+        Optional<String> issuer = value(env, "LOCAL_JWT_ISSUER");
+        Optional<String> audience = value(env, "LOCAL_JWT_AUDIENCE");
+        if (file.isEmpty() && issuer.isEmpty() && audience.isEmpty()) {
+            return Optional.empty();
+        }
+        if (file.isEmpty() || issuer.isEmpty() || audience.isEmpty()) {
+            throw new IllegalArgumentException("set all of LOCAL_JWKS_FILE, LOCAL_JWT_ISSUER and LOCAL_JWT_AUDIENCE, "
+                    + "or none of them for the runner's own demo sign-in");
+        }
+        return Optional.of(new OutsideIssuer(Path.of(file.get()), issuer.get(), audience.get()));
     }
 
     /** Defaults for tests: a free port, emulators in this JVM, a fixed operator token. */
     public static LocalConfig forTests(LocalDate today) {
         return new LocalConfig(0, Optional.of(today), "demo-channel-secret", "demo-channel-token",
-                "test-admin-token", Optional.empty(), Optional.empty(), CatchUpWindow.DEFAULT_DAYS_BACK);
+                "test-admin-token", Optional.empty(), Optional.empty(), CatchUpWindow.DEFAULT_DAYS_BACK,
+                Optional.empty());
+    }
+
+    /** As {@link #forTests}, trusting the tokens of an outside issuer (a test's own CognitoTokens). */
+    public LocalConfig trusting(OutsideIssuer issuer) {
+        return new LocalConfig(port, today, demoChannelSecret, demoChannelToken, adminToken, lineApiBaseUrl,
+                awsEndpoint, catchUpDays, Optional.of(issuer));
     }
 
     /** TODAY pins the date (Asia/Tokyo, 09:00, not moving); otherwise the system clock in Asia/Tokyo. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import jp.yorisoi.aws.AwsClients;
+import jp.yorisoi.aws.SecureParameters;
 import jp.yorisoi.content.DayComposer;
 import jp.yorisoi.content.DynamoCatalogue;
 import jp.yorisoi.delivery.DueReaders;
@@ -17,6 +18,8 @@ import jp.yorisoi.delivery.SesMailChannel;
 import jp.yorisoi.delivery.FanOutService;
 import jp.yorisoi.functions.admin.AdminApiHandler;
 import jp.yorisoi.functions.admin.CatchUpWindow;
+import jp.yorisoi.functions.admin.DynamoAuditLog;
+import jp.yorisoi.functions.admin.SsmChannelSecrets;
 import jp.yorisoi.functions.admin.FanOutTrigger;
 import jp.yorisoi.functions.linewebhook.LineWebhookHandler;
 import jp.yorisoi.functions.mailpages.MailPagesHandler;
@@ -31,6 +34,7 @@ import jp.yorisoi.municipality.Municipality;
 import jp.yorisoi.municipality.MunicipalityStore;
 import jp.yorisoi.reader.DynamoReaderStore;
 import jp.yorisoi.registration.DayPreview;
+import jp.yorisoi.testkit.CognitoTokens;
 import jp.yorisoi.testkit.LocalDynamo;
 import jp.yorisoi.testkit.LocalSqs;
 import jp.yorisoi.testkit.TemplateResources;
@@ -54,14 +58,17 @@ public final class LocalRunner implements AutoCloseable {
     private final LocalServer server;
     private final LocalServices services;
     private final Optional<ContentDirectory.Summary> seeded;
+    private final Optional<DemoSignIn> signIn;
     private final Deque<AutoCloseable> resources;
 
     private LocalRunner(LocalConfig config, LocalServer server, LocalServices services,
-                        Optional<ContentDirectory.Summary> seeded, Deque<AutoCloseable> resources) {
+                        Optional<ContentDirectory.Summary> seeded, Optional<DemoSignIn> signIn,
+                        Deque<AutoCloseable> resources) {
         this.config = config;
         this.server = server;
         this.services = services;
         this.seeded = seeded;
+        this.signIn = signIn;
         this.resources = resources;
     }
 
@@ -123,6 +130,7 @@ public final class LocalRunner implements AutoCloseable {
                             .filter(m -> sender.equalsIgnoreCase(m.senderEmail()))
                             .map(Municipality::municipalityId).findFirst());
             resources.push(server);
+            Optional<DemoSignIn> signIn = authorize(config, server);
             SesV2Client ses = config.awsEndpoint().map(endpoint -> AwsClients.forEmulator(endpoint).ses())
                     .orElseGet(() -> AwsClients.forEmulator(server.baseUri()).ses());
             resources.push(ses);
@@ -130,8 +138,11 @@ public final class LocalRunner implements AutoCloseable {
             // A bare origin, like https://api.line.me: the LINE SDK refuses a base URL whose path lacks a trailing
             // slash and drops that path anyway. The fake LINE API answers at /v2/bot/... and /line-api/v2/bot/....
             URI lineApi = config.lineApiBaseUrl().orElse(server.baseUri());
+            SecureParameters parameters = config.awsEndpoint()
+                    .<SecureParameters>map(endpoint -> AwsClients.forEmulator(endpoint).ssm())
+                    .orElseGet(LocalParameters::new);
             LocalServices services = new LocalServices(clock, dynamoDb, sqs, ses, tables, queueUrls, channels,
-                    lineApi, config.adminToken());
+                    lineApi, config.adminToken(), parameters);
 
             Optional<ContentDirectory.Summary> seeded = ContentDirectory.inCheckout().map(dir -> ContentDirectory.read(dir)
                     .writeTo(new DynamoCatalogue(dynamoDb, services.table("ContentTable")), municipalities));
@@ -141,12 +152,37 @@ public final class LocalRunner implements AutoCloseable {
             // mail links point at the pages on the API's stage, as MAIL_PAGES_BASE_URL does deployed
             delivery.start(server.apiBaseUri()).forEach(resources::push);
             server.serve();
-            return new LocalRunner(config, server, services, seeded, resources);
+            return new LocalRunner(config, server, services, seeded, signIn, resources);
         } catch (IOException | RuntimeException e) {
             closeAll(resources);
             throw e;
         }
     }
+
+    /**
+     * The JWT authorizer in front of the admin API: an outside issuer's keys when configured, else the runner's own
+     * key with the demo sign-in (its issuer http://localhost:PORT/local, audience {@value #LOCAL_AUDIENCE}). Tokens
+     * are checked against the wall clock, as API Gateway does, not against a pinned TODAY.
+     */
+    private static Optional<DemoSignIn> authorize(LocalConfig config, LocalServer server) {
+        Optional<String> adminToken = Optional.of(config.adminToken());
+        if (config.outsideIssuer().isPresent()) {
+            LocalConfig.OutsideIssuer outside = config.outsideIssuer().get();
+            server.authorizeWith(LocalAuthorizer.trusting(outside.jwksFile(), outside.issuer(), outside.audience(),
+                    Clock.systemUTC(), adminToken), Optional.empty());
+            return Optional.empty();
+        }
+        CognitoTokens own = CognitoTokens.generate(server.baseUri() + "/local", LOCAL_AUDIENCE, Clock.systemUTC());
+        DemoSignIn signIn = new DemoSignIn(own);
+        server.authorizeWith(LocalAuthorizer.ownKey(own, Clock.systemUTC(), adminToken), Optional.of(signIn));
+        return Optional.of(signIn);
+    }
+
+    /** The SSM prefix of the local channel values, as the template's default stage names them. */
+    static final String LOCAL_STAGE = "dev";
+
+    /** The app client id the runner's own tokens are for. */
+    static final String LOCAL_AUDIENCE = "yorisoi-local-console";
 
     /**
      * The HTTP API as template.yaml routes it, and the one place handlers are registered:
@@ -172,12 +208,18 @@ public final class LocalRunner implements AutoCloseable {
         // No Lambda here: the catch-up run is made in-process before the API answers, so that what the answer
         // counts is on the job queues when a simulation moves on (deployed, the fan-out function makes it later).
         FanOutTrigger inProcess = run -> fanOut.run(run.date(), Optional.of(run.municipalityId()), -1);
-        routes.add("ANY", "/admin/{proxy+}", "AdminApiFunction", new AdminApiHandler(
-                new DueReaders(new DynamoMunicipalityStore(dynamo, services.table("MunicipalitiesTable")),
-                        new DynamoReaderStore(dynamo, services.table("ReadersTable"))),
-                inProcess, services::adminToken, services.clock(), catchUp));
-        DynamoReaderStore readers = new DynamoReaderStore(dynamo, services.table("ReadersTable"));
+        // Audit records carry the wall-clock time of the change, not a pinned TODAY: staff act in real time.
         DynamoMunicipalityStore towns = new DynamoMunicipalityStore(dynamo, services.table("MunicipalitiesTable"));
+        routes.addAuthorized("ANY", "/admin/{proxy+}", "AdminApiFunction", new AdminApiHandler(new AdminApiHandler.Ports(
+                new DueReaders(towns, new DynamoReaderStore(dynamo, services.table("ReadersTable"))),
+                inProcess,
+                new DynamoAuditLog(dynamo, services.table("AuditTable"), Clock.systemUTC()),
+                towns,
+                new SsmChannelSecrets(services.parameters(), "/yorisoi/" + LOCAL_STAGE),
+                new LocalStaffDirectory(),
+                services.clock(),
+                catchUp)));
+        DynamoReaderStore readers = new DynamoReaderStore(dynamo, services.table("ReadersTable"));
         MailPagesHandler pages = new MailPagesHandler(
                 new MailSignup(readers, towns, new DynamoCounters(dynamo, services.table("CountersTable")),
                         new SesMailChannel(services.ses(), Optional.empty()), services.clock()),
@@ -209,6 +251,12 @@ public final class LocalRunner implements AutoCloseable {
         return services;
     }
 
+    /** A demo user's ID token from the runner's own sign-in; empty when an outside issuer is trusted. */
+    public Optional<String> demoIdToken(String username) {
+        return signIn.flatMap(s -> DemoSignIn.USERS.stream().filter(u -> u.username().equals(username)).findFirst()
+                .map(s::idToken));
+    }
+
     public Outbox outbox() {
         return server.outbox();
     }
@@ -228,7 +276,8 @@ public final class LocalRunner implements AutoCloseable {
                 yorisoi local runner on %1$s
                   sandbox        %1$s/sandbox   (every LINE reply/push and e-mail; JSON at /sandbox/messages)
                   LINE webhook   POST %2$s   (municipality "%3$s", channel secret "%4$s")
-                  admin API      %12$s/admin/…   Authorization: Bearer %5$s
+                  admin API      %12$s/admin/…   Authorization: Bearer <ID token>  (or ADMIN_TOKEN %5$s)
+                  sign-in        %14$s
                   e-mail signup  %12$s/signup/%3$s   (its confirmation and every mail land in the sandbox)
                   LINE API       %6$s   (the fake one answers at /v2/bot/… and /line-api/v2/bot/…)
                   AWS            %7$s
@@ -244,7 +293,25 @@ public final class LocalRunner implements AutoCloseable {
                 """.formatted(base, webhook, LocalConfig.DEMO_MUNICIPALITY, config.demoChannelSecret(),
                 config.adminToken(), services.lineApiBaseUrl(), aws, today, routeKeys(), content,
                 follow.curl(webhook), server.apiBaseUri(),
-                "the " + config.catchUpDays() + " days before today (CATCH_UP_DAYS) up to a month ahead");
+                "the " + config.catchUpDays() + " days before today (CATCH_UP_DAYS) up to a month ahead",
+                signInLines(base));
+    }
+
+    /** Where tokens come from: the demo sign-in and its users, or the outside issuer trusted. */
+    private String signInLines(URI base) {
+        if (signIn.isEmpty()) {
+            LocalConfig.OutsideIssuer outside = config.outsideIssuer().orElseThrow();
+            return "tokens of " + outside.issuer() + " for " + outside.audience() + " (keys: " + outside.jwksFile()
+                    + ")";
+        }
+        StringBuilder lines = new StringBuilder(base + DemoSignIn.PATH + "   (form; or POST JSON "
+                + "{\"username\",\"password\"} for {\"idToken\"})");
+        for (DemoSignIn.DemoUser user : DemoSignIn.USERS) {
+            lines.append("\n                 ").append(user.username()).append(" / ").append(user.password())
+                    .append("   ").append(user.group())
+                    .append(user.municipalityId() == null ? ", every town" : " of " + user.municipalityId());
+        }
+        return lines.toString();
     }
 
     private String routeKeys() {

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,6 +43,8 @@ public final class LocalServer implements AutoCloseable {
     private final Outbox outbox;
     private final FakeLineApi line;
     private final FakeSes ses;
+    private volatile LocalAuthorizer authorizer;
+    private volatile DemoSignIn signIn;
 
     private LocalServer(HttpServer server, ApiRoutes routes, String stage, Outbox outbox,
                         Function<String, Optional<String>> municipalityOfToken,
@@ -78,6 +81,16 @@ public final class LocalServer implements AutoCloseable {
         http.setExecutor(server.executor);
         http.createContext("/", server::dispatch);
         return server;
+    }
+
+    /**
+     * The JWT authorizer of the routes added with {@link ApiRoutes#addAuthorized}; without one they answer 401 to
+     * everyone. {@code signIn}, when given, serves the demo sign-in at /local/... (own-key mode).
+     */
+    LocalServer authorizeWith(LocalAuthorizer authorizer, Optional<DemoSignIn> signIn) {
+        this.authorizer = authorizer;
+        this.signIn = signIn.orElse(null);
+        return this;
     }
 
     /** Starts answering requests. */
@@ -133,6 +146,8 @@ public final class LocalServer implements AutoCloseable {
             } else if (path.startsWith("/v2/bot/")) {
                 // The LINE SDK's paths are absolute: it drops the path of its apiEndPoint and calls /v2/bot/... here.
                 line.handle(exchange, path);
+            } else if (path.startsWith("/local/") && signIn != null) {
+                signIn.handle(exchange, path);
             } else if (path.startsWith("/v2/email/")) {
                 ses.handle(exchange, path);
             } else if (path.startsWith(stagePrefix() + "/")) {
@@ -180,13 +195,27 @@ public final class LocalServer implements AutoCloseable {
             notFound(exchange);
             return;
         }
+        ApiRoutes.Route route = match.get().route();
+        Map<String, String> claims = null;
+        if (route.authorized()) {
+            LocalAuthorizer jwt = authorizer;
+            Optional<Map<String, String>> verified = jwt == null ? Optional.empty()
+                    : jwt.verify(exchange.getRequestHeaders().getFirst("Authorization"));
+            if (verified.isEmpty()) {
+                // as API Gateway answers a refused token: the function never runs
+                HttpIo.json(exchange, 401, Map.of("www-authenticate", "Bearer scope=\"\" error=\"invalid_token\""),
+                        Map.of("message", "Unauthorized"));
+                return;
+            }
+            claims = verified.get();
+        }
         byte[] body = HttpIo.body(exchange);
         rememberReplyTokens(body);
         var request = new HttpApiEvents.Request(method, rawPath, exchange.getRequestURI().getRawQuery(),
                 exchange.getRequestHeaders(), body, exchange.getRemoteAddress().getAddress().getHostAddress(),
                 Optional.ofNullable(exchange.getRequestHeaders().getFirst("Host")).orElse("localhost"));
-        APIGatewayV2HTTPEvent event = HttpApiEvents.toEvent(request, match.get(), stage, Clock.systemUTC().instant());
-        ApiRoutes.Route route = match.get().route();
+        APIGatewayV2HTTPEvent event = HttpApiEvents.toEvent(request, match.get(), stage, Clock.systemUTC().instant(),
+                claims);
 
         APIGatewayV2HTTPResponse response;
         try {

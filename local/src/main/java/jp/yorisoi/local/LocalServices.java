@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import jp.yorisoi.aws.SecureParameters;
 import jp.yorisoi.municipality.ChannelCredentials;
 import jp.yorisoi.municipality.StaticChannelCredentials;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * @param queues         template logical id → queue URL (e.g. "LineJobQueue" → "http://…/LineJobQueue")
  * @param lineApiBaseUrl the runner itself (its fake LINE API) unless LINE_API_BASE_URL says otherwise
  * @param adminToken     the operator token the admin API accepts
+ * @param parameters     SSM Parameter Store: the emulator's at AWS_ENDPOINT_URL, else the runner's own in memory
  */
 public record LocalServices(
         Clock clock,
@@ -30,7 +32,8 @@ public record LocalServices(
         Map<String, String> queues,
         List<LocalChannel> channels,
         URI lineApiBaseUrl,
-        String adminToken) {
+        String adminToken,
+        SecureParameters parameters) {
 
     public LocalServices {
         tables = Map.copyOf(tables);

@@ -65,7 +65,6 @@ class FunctionJarsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CHANNEL_SECRET = "demo-channel-secret";
     private static final String CHANNEL_TOKEN = "demo-channel-token";
-    private static final String OPERATOR_TOKEN = "operator-token-for-tests";
 
     static FakeParameterStore ssm;
     static LocalServer fakes;
@@ -78,7 +77,6 @@ class FunctionJarsIT {
         ssm = new FakeParameterStore(Map.of(
                 "/yorisoi/dev/line/demo/channel-secret", CHANNEL_SECRET,
                 "/yorisoi/dev/line/demo/channel-token", CHANNEL_TOKEN,
-                "/yorisoi/dev/admin/operator-token", OPERATOR_TOKEN,
                 "/yorisoi/dev/mail/link-secret", "a-test-mail-link-secret-long-enough"));
         fakes = LocalServer.start(0, new Outbox(Clock.systemUTC()),
                 token -> token.equals(CHANNEL_TOKEN) ? Optional.of("demo") : Optional.empty(),
@@ -225,7 +223,7 @@ class FunctionJarsIT {
     }
 
     @Test
-    void theAdminJarChecksTheOperatorTokenFromSsmAndHandsTheRunToTheFanOutFunction() throws Exception {
+    void theAdminJarTakesTheCallerFromTheVerifiedClaimsAuditsAndHandsTheRunToTheFanOutFunction() throws Exception {
         LocalTables tables = demoTown();
         LocalQueues queues = LocalQueues.create();
         lineReader(tables);
@@ -239,6 +237,7 @@ class FunctionJarsIT {
             Map<String, String> env = env(tables, queues);
             env.put("AWS_ENDPOINT_URL_LAMBDA", lambda.baseUrl());
             env.put("FAN_OUT_FUNCTION", "yorisoi-dev-FanOutFunction");
+            env.put("AUDIT_TABLE", tables.names().get("AuditTable"));
 
             Run run = run("admin-api", "jp.yorisoi.functions.admin.AdminApiHandler",
                     runOf(ROOT.resolve("events/admin-runs.json"), LocalDate.parse(today)), env);
@@ -253,7 +252,9 @@ class FunctionJarsIT {
                             "{\"catchUp\":{\"municipalityId\":\"demo\",\"date\":\"" + today + "\"}}")));
             // the fan-out function enqueues, not the admin API
             assertEquals(List.of(), queues.allJobs());
-            assertTrue(ssm.asked().contains("/yorisoi/dev/admin/operator-token"), ssm.asked().toString());
+            // the sample's claims, as the JWT authorizer passed them, are the caller: no token of its own to look up
+            assertTrue(ssm.asked().stream().noneMatch(name -> name.contains("/admin/")), ssm.asked().toString());
+            assertEquals(1, tables.dynamo().scan(b -> b.tableName(tables.names().get("AuditTable"))).count());
         } finally {
             lambda.stop();
         }

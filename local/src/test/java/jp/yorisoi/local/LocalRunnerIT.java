@@ -90,7 +90,9 @@ class LocalRunnerIT {
         assertTrue(banner.contains(runner.baseUri() + "/sandbox"));
         assertTrue(banner.contains("POST " + runner.baseUri() + "/dev/webhook/demo"), banner);
         assertTrue(banner.contains(runner.baseUri() + "/dev/admin/"), banner);
-        assertTrue(banner.contains("Bearer test-admin-token"));
+        assertTrue(banner.contains("ADMIN_TOKEN test-admin-token"), banner);
+        assertTrue(banner.contains(runner.baseUri() + "/local/sign-in"), banner);
+        assertTrue(banner.contains("editor@demo.local / demo-editor   editor of demo"), banner);
         assertTrue(banner.contains("demo-channel-secret"));
         Matcher curl = Pattern.compile("X-Line-Signature: ([^']+)' --data-raw '([^']+)'").matcher(banner);
         assertTrue(curl.find());

@@ -94,7 +94,7 @@ public final class AwsClients {
      * order: the configured endpoint (AWS_ENDPOINT_URL), else AWS_ENDPOINT_URL_SSM, else SSM's regional endpoint.
      * Each attempt is bounded like the SDK clients' attempts; its own retries stay within their whole-call bound.
      */
-    public Parameters ssm() {
+    public SsmParameters ssm() {
         URI ssmEndpoint = endpoint
                 .or(() -> Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL_SSM")).filter(s -> !s.isBlank())
                         .map(URI::create))
@@ -103,6 +103,23 @@ public final class AwsClients {
                 .connectionTimeout(API_CALL_ATTEMPT_TIMEOUT)
                 .socketTimeout(API_CALL_ATTEMPT_TIMEOUT)
                 .build(), ssmEndpoint, region, credentials);
+    }
+
+    /**
+     * Cognito user pools' API (the admin API's staff accounts) through {@link AwsJsonService}: the configured endpoint
+     * (AWS_ENDPOINT_URL), else AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER (the SDK's name for this service), else the
+     * regional endpoint; bounded like the others.
+     */
+    public AwsJsonService cognito() {
+        URI cognitoEndpoint = endpoint
+                .or(() -> Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER"))
+                        .filter(s -> !s.isBlank()).map(URI::create))
+                .orElseGet(() -> AwsJsonService.defaultEndpoint("cognito-idp", region));
+        return new AwsJsonService(UrlConnectionHttpClient.builder()
+                .connectionTimeout(API_CALL_ATTEMPT_TIMEOUT)
+                .socketTimeout(API_CALL_ATTEMPT_TIMEOUT)
+                .build(), cognitoEndpoint, region, credentials, "cognito-idp", "AWSCognitoIdentityProviderService",
+                AwsJsonService::pause);
     }
 
     private static ClientOverrideConfiguration.Builder timeouts() {

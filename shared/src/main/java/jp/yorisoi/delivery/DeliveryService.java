@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -103,7 +105,30 @@ public final class DeliveryService {
      * @throws RetryableSendException when the channel failed in a way worth retrying; the job goes back to the queue
      */
     public Outcome deliver(DeliveryJob job) {
-        Optional<Reader> found = readers.find(job.municipalityId(), job.readerId());
+        return deliver(job, Map.of());
+    }
+
+    /**
+     * The readers of a batch of jobs, read together (one BatchGetItem per 100 instead of one GetItem per job): what
+     * {@link #deliver(DeliveryJob, Map)} takes. A reader read here is at most one batch's run time older than a read
+     * at send time, and every write to the reader re-reads it ({@code updateReader}).
+     */
+    public Map<ReaderStore.Key, Optional<Reader>> readersOf(Collection<DeliveryJob> jobs) {
+        return readers.findAll(jobs.stream().map(job -> new ReaderStore.Key(job.municipalityId(), job.readerId()))
+                .toList());
+    }
+
+    /**
+     * As {@link #deliver(DeliveryJob)}, with the reader taken from {@code readBefore} when it holds the job's key
+     * (see {@link #readersOf}), else read now.
+     *
+     * @throws RetryableSendException when the channel failed in a way worth retrying; the job goes back to the queue
+     */
+    public Outcome deliver(DeliveryJob job, Map<ReaderStore.Key, Optional<Reader>> readBefore) {
+        Optional<Reader> found = readBefore.get(new ReaderStore.Key(job.municipalityId(), job.readerId()));
+        if (found == null) {
+            found = readers.find(job.municipalityId(), job.readerId());
+        }
         Optional<Municipality> municipality = municipalities.find(job.municipalityId()).filter(Municipality::active);
         if (found.isEmpty() || !found.get().status().receivesDeliveries() || municipality.isEmpty()
                 || found.get().channel() != job.channel()) {

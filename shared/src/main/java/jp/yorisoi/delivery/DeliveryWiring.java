@@ -98,7 +98,8 @@ public final class DeliveryWiring {
         return new DeliveryService(readers(), municipalities(),
                 new ComposedDeliveryContent(new DayComposer(
                         new CachedCatalogue(new DynamoCatalogue(dynamo(), required("CONTENT_TABLE"))))),
-                new DynamoLedger(dynamo(), required("LEDGER_TABLE")), line, mail, links, metrics, Clock.systemUTC());
+                new CachedMonthlyLimit(new DynamoLedger(dynamo(), required("LEDGER_TABLE"))), line, mail, links,
+                metrics, Clock.systemUTC());
     }
 
     /**

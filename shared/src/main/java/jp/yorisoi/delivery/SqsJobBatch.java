@@ -5,20 +5,25 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse.BatchItemFa
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import jp.yorisoi.aws.HandlerLogging;
+import jp.yorisoi.reader.Reader;
+import jp.yorisoi.reader.ReaderStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one SQS batch of delivery jobs for a sender function: each job on its own virtual thread, and only the
- * jobs that failed are reported back (ReportBatchItemFailures), so the rest are not delivered again. A body that
- * is not a job is dropped and counted: retrying it could never succeed.
+ * Runs one SQS batch of delivery jobs for a sender function: the batch's readers read in one call, then each job on
+ * its own virtual thread, and only the jobs that failed are reported back (ReportBatchItemFailures), so the rest
+ * are not delivered again. A body that is not a job is dropped and counted: retrying it could never succeed.
  */
 public final class SqsJobBatch {
 
@@ -36,12 +41,18 @@ public final class SqsJobBatch {
         List<SQSMessage> messages = event == null || event.getRecords() == null ? List.of() : event.getRecords();
         List<BatchItemFailure> failures = new ArrayList<>();
         Map<String, String> logging = HandlerLogging.current();
+        Map<SQSMessage, DeliveryJob> jobs = new IdentityHashMap<>();
+        for (SQSMessage message : messages) {
+            read(message).ifPresent(job -> jobs.put(message, job));
+        }
+        Map<ReaderStore.Key, Optional<Reader>> readers = readersOf(jobs.values());
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Boolean>> results = new ArrayList<>();
             for (SQSMessage message : messages) {
+                DeliveryJob job = jobs.get(message);
                 // each job logs under its SQS message id as correlation_id
                 results.add(executor.submit(() -> HandlerLogging.onThisThread(logging, message.getMessageId(),
-                        () -> deliver(message))));
+                        () -> job == null || deliver(job, readers))));
             }
             for (int i = 0; i < messages.size(); i++) {
                 boolean delivered;
@@ -61,18 +72,38 @@ public final class SqsJobBatch {
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
     }
 
-    /** True when the message is done with (delivered, skipped or dropped); false to have SQS deliver it again. */
-    private boolean deliver(SQSMessage message) {
-        DeliveryJob job;
+    /** The message's job; empty for a body that is not one, which is dropped and counted. */
+    private Optional<DeliveryJob> read(SQSMessage message) {
         try {
-            job = DeliveryJobJson.read(message.getBody());
+            return Optional.of(DeliveryJobJson.read(message.getBody()));
         } catch (DeliveryJobJson.MalformedJobException e) {
             metrics.count(DeliveryMetrics.MALFORMED_JOB);
             LOG.error("dropping malformed job message {}: {}", message.getMessageId(), e.getMessage());
-            return true;
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The batch's readers in one read; when that read fails, each job reads its own reader and fails or succeeds
+     * on its own, as it would without the batch read.
+     */
+    private Map<ReaderStore.Key, Optional<Reader>> readersOf(Collection<DeliveryJob> jobs) {
+        if (jobs.size() < 2) {
+            return Map.of();
         }
         try {
-            DeliveryService.Outcome outcome = deliveries.deliver(job);
+            return deliveries.readersOf(jobs);
+        } catch (RuntimeException e) {
+            LOG.warn("reading the batch's {} readers at once failed ({}); each job reads its own", jobs.size(),
+                    e.getClass().getName());
+            return Map.of();
+        }
+    }
+
+    /** True when the job is done with (delivered or skipped); false to have SQS deliver it again. */
+    private boolean deliver(DeliveryJob job, Map<ReaderStore.Key, Optional<Reader>> readers) {
+        try {
+            DeliveryService.Outcome outcome = deliveries.deliver(job, readers);
             // one line per job with its town and outcome: the dashboard's per-town counts are read from these
             LOG.info("delivery to reader {} of municipality {} for {}: {}", job.readerId(), job.municipalityId(),
                     job.deliveryKey(), outcome);

@@ -1,6 +1,7 @@
 package jp.yorisoi.municipality;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /** Municipalities in DynamoDB, one item per town keyed by {@code municipalityId}. */
@@ -66,8 +68,32 @@ public final class DynamoMunicipalityStore implements MunicipalityStore {
         return active;
     }
 
+    /** Every town, active or not, by id: the operators' list (a Scan over one small item per town). */
+    public List<Municipality> listAll() {
+        List<Municipality> all = new ArrayList<>();
+        dynamo.scanPaginator(ScanRequest.builder().tableName(table).build()).items()
+                .forEach(item -> all.add(fromItem(item)));
+        all.sort(Comparator.comparing(Municipality::municipalityId));
+        return all;
+    }
+
+    /** Saves a new town; false, writing nothing, when a town of that id exists already. */
+    public boolean create(Municipality municipality) {
+        try {
+            dynamo.putItem(r -> r.tableName(table).item(toItem(municipality))
+                    .conditionExpression("attribute_not_exists(municipalityId)"));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
     @Override
     public void save(Municipality municipality) {
+        dynamo.putItem(r -> r.tableName(table).item(toItem(municipality)));
+    }
+
+    private static Map<String, AttributeValue> toItem(Municipality municipality) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("municipalityId", AttributeValue.fromS(municipality.municipalityId()));
         item.put("name", AttributeValue.fromS(municipality.name()));
@@ -81,7 +107,7 @@ public final class DynamoMunicipalityStore implements MunicipalityStore {
                 .toList()));
         putIfPresent(item, "senderEmail", municipality.senderEmail());
         item.put("active", AttributeValue.fromBool(municipality.active()));
-        dynamo.putItem(r -> r.tableName(table).item(item));
+        return item;
     }
 
     private Municipality fromItem(Map<String, AttributeValue> item) {

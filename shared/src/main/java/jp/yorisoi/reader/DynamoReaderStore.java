@@ -3,6 +3,7 @@ package jp.yorisoi.reader;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -33,6 +36,7 @@ public final class DynamoReaderStore implements ReaderStore {
     static final String ACTIVE_READERS = "ActiveReaders";
     private static final int SEGMENTS = 16;
     private static final int DEFAULT_PAGE_SIZE = 1000;
+    private static final int BATCH_GET_LIMIT = 100;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -59,6 +63,41 @@ public final class DynamoReaderStore implements ReaderStore {
                         .consistentRead(true))
                 .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    /**
+     * BatchGetItem, consistent like {@link #find}, at most 100 keys per call ("A single operation can retrieve up to
+     * 16 MB of data, which can contain as many as 100 items": DynamoDB API Reference, BatchGetItem). Keys the table
+     * returns as {@code UnprocessedKeys} (throttling, size) are asked once more and then left to the caller's
+     * {@link #find}, which has the SDK's own retries.
+     */
+    @Override
+    public Map<Key, Optional<Reader>> findAll(Collection<Key> keys) {
+        Map<Key, Optional<Reader>> found = new HashMap<>();
+        List<Key> distinct = keys.stream().distinct().toList();
+        for (int from = 0; from < distinct.size(); from += BATCH_GET_LIMIT) {
+            Map<Map<String, AttributeValue>, Key> asked = new HashMap<>();
+            distinct.subList(from, Math.min(distinct.size(), from + BATCH_GET_LIMIT))
+                    .forEach(k -> asked.put(key(k.municipalityId(), k.readerId()), k));
+            for (int call = 0; call < 2 && !asked.isEmpty(); call++) {
+                List<Map<String, AttributeValue>> itemKeys = List.copyOf(asked.keySet());
+                BatchGetItemResponse response = dynamo.batchGetItem(r -> r.requestItems(Map.of(table,
+                        KeysAndAttributes.builder().keys(itemKeys).consistentRead(true).build())));
+                for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
+                    Reader reader = fromItem(item);
+                    found.put(new Key(reader.municipalityId(), reader.readerId()), Optional.of(reader));
+                }
+                KeysAndAttributes unprocessed = response.unprocessedKeys().get(table);
+                List<Map<String, AttributeValue>> left = unprocessed == null ? List.of() : unprocessed.keys();
+                asked.forEach((itemKey, key) -> {
+                    if (!left.contains(itemKey)) {
+                        found.putIfAbsent(key, Optional.empty());
+                    }
+                });
+                asked.keySet().retainAll(left);
+            }
+        }
+        return found;
     }
 
     @Override

@@ -1,5 +1,8 @@
 package jp.yorisoi.reader;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -7,6 +10,22 @@ import java.util.function.Consumer;
 public interface ReaderStore {
 
     Optional<Reader> find(String municipalityId, String readerId);
+
+    /** A reader's identity across towns: what a batch of jobs names. */
+    record Key(String municipalityId, String readerId) {}
+
+    /**
+     * The readers of many keys as {@link #find} would read them, in as few calls as the store allows. A key the
+     * store could not answer this time (throttled) is left out of the map, so the caller reads it with
+     * {@link #find}; an answered key without a reader maps to empty.
+     */
+    default Map<Key, Optional<Reader>> findAll(Collection<Key> keys) {
+        Map<Key, Optional<Reader>> found = new HashMap<>();
+        for (Key key : keys) {
+            found.put(key, find(key.municipalityId(), key.readerId()));
+        }
+        return found;
+    }
 
     default Optional<Reader> findByAddress(String municipalityId, Channel channel, String address) {
         return find(municipalityId, Reader.idFor(municipalityId, channel, address));

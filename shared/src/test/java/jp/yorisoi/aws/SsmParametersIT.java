@@ -121,7 +121,7 @@ class SsmParametersIT {
         answer(400, "{\"__type\":\"AccessDeniedException\",\"message\":\"not authorized\"}");
 
         IllegalStateException error = assertThrows(IllegalStateException.class, () -> parameters.decrypted(NAME));
-        assertEquals("SSM GetParameter failed: HTTP 400 AccessDeniedException", error.getMessage());
+        assertEquals("AmazonSSM.GetParameter failed: HTTP 400 AccessDeniedException", error.getMessage());
         assertEquals(List.of(), pauses);
     }
 

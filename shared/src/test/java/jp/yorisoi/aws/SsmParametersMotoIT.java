@@ -1,6 +1,8 @@
 package jp.yorisoi.aws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Optional;
@@ -46,6 +48,18 @@ class SsmParametersMotoIT {
         }
 
         assertEquals(Optional.of("トークン-1"), aws.ssm().decrypted("/yorisoi/dev/line/m1/channel-token"));
+    }
+
+    @Test
+    void aSecureStringPutThroughItIsReadBackDecryptedAndExists() {
+        SsmParameters ssm = AwsClients.forEmulator(moto.endpoint()).ssm();
+
+        ssm.putSecureString("/yorisoi/dev/line/m2/channel-secret", "秘密-1");
+        ssm.putSecureString("/yorisoi/dev/line/m2/channel-secret", "秘密-2");
+
+        assertEquals(Optional.of("秘密-2"), ssm.decrypted("/yorisoi/dev/line/m2/channel-secret"));
+        assertTrue(ssm.exists("/yorisoi/dev/line/m2/channel-secret"));
+        assertFalse(ssm.exists("/yorisoi/dev/line/m2/channel-token"));
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +22,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import jp.yorisoi.content.DayMessage.Part;
 import jp.yorisoi.content.DayMessage.PartKind;
@@ -39,6 +43,7 @@ import jp.yorisoi.reader.Channel;
 import jp.yorisoi.reader.Child;
 import jp.yorisoi.reader.Reader;
 import jp.yorisoi.reader.ReaderStatus;
+import jp.yorisoi.reader.ReaderStore;
 import jp.yorisoi.reader.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -154,6 +159,94 @@ class DeliveryServiceIT {
 
     Set<UUID> retryKeysSentFor(String lineUserId) {
         return rig.line.attemptsFor(lineUserId).stream().map(LineStub.Attempt::retryKey).collect(Collectors.toSet());
+    }
+
+    @Test
+    void aBatchReadsItsReadersInOneCallAndEachJobSeesItsOwnReader() {
+        Reader first = reader(Channel.LINE, "U-batch-1", ReaderStatus.ACTIVE, Child.born("c1", DAY.minusDays(10)));
+        Reader stopped = reader(Channel.LINE, "U-batch-2", ReaderStatus.UNSUBSCRIBED, Child.born("c1", DAY.minusDays(10)));
+        List<String> batchReads = new CopyOnWriteArrayList<>();
+        SqsJobBatch batch = new SqsJobBatch(service(readersCountingBatchReads(batchReads, false)), counted::add);
+
+        SQSBatchResponse response = batch.process(sqsEvent(jobFor(first), jobFor(stopped)));
+
+        assertEquals(List.of(), response.getBatchItemFailures());
+        assertEquals(List.of("2 keys"), batchReads);
+        assertEquals(1, rig.line.acceptedFor("U-batch-1").size());
+        assertEquals(0, rig.line.acceptedFor("U-batch-2").size());
+        assertEquals(Optional.of(DeliveryStatus.SKIPPED), ledgerStatus(stopped));
+    }
+
+    @Test
+    void aBatchWhoseJointReaderReadFailsStillDeliversEveryJobReadingItsOwnReader() {
+        Reader first = reader(Channel.LINE, "U-fallback-1", ReaderStatus.ACTIVE, Child.born("c1", DAY.minusDays(10)));
+        Reader second = reader(Channel.LINE, "U-fallback-2", ReaderStatus.ACTIVE, Child.born("c1", DAY.minusDays(9)));
+        List<String> batchReads = new CopyOnWriteArrayList<>();
+        SqsJobBatch batch = new SqsJobBatch(service(readersCountingBatchReads(batchReads, true)), counted::add);
+
+        SQSBatchResponse response = batch.process(sqsEvent(jobFor(first), jobFor(second)));
+
+        assertEquals(List.of(), response.getBatchItemFailures());
+        assertEquals(List.of("2 keys"), batchReads);
+        assertEquals(Optional.of(DeliveryStatus.SENT), ledgerStatus(first));
+        assertEquals(Optional.of(DeliveryStatus.SENT), ledgerStatus(second));
+    }
+
+    /** The rig's DynamoDB reader store, recording each batch read and failing it when asked to. */
+    ReaderStore readersCountingBatchReads(List<String> batchReads, boolean failBatchReads) {
+        return new ReaderStore() {
+            @Override
+            public Optional<Reader> find(String municipalityId, String readerId) {
+                return rig.readers.find(municipalityId, readerId);
+            }
+
+            @Override
+            public Map<Key, Optional<Reader>> findAll(Collection<Key> keys) {
+                batchReads.add(keys.size() + " keys");
+                if (failBatchReads) {
+                    throw new IllegalStateException("throttled");
+                }
+                return rig.readers.findAll(keys);
+            }
+
+            @Override
+            public Reader save(Reader reader) {
+                return rig.readers.save(reader);
+            }
+
+            @Override
+            public void delete(String municipalityId, String readerId) {
+                rig.readers.delete(municipalityId, readerId);
+            }
+
+            @Override
+            public int segments() {
+                return rig.readers.segments();
+            }
+
+            @Override
+            public void forEachActiveReader(String municipalityId, int segment, Consumer<List<ActiveReader>> page) {
+                rig.readers.forEachActiveReader(municipalityId, segment, page);
+            }
+        };
+    }
+
+    DeliveryService service(ReaderStore readers) {
+        return new DeliveryService(readers, rig.municipalities, content, rig.ledger, rig.lineChannel(Duration.ofSeconds(5)),
+                null, null, counted::add, CLOCK);
+    }
+
+    static SQSEvent sqsEvent(DeliveryJob... jobs) {
+        List<SQSEvent.SQSMessage> messages = new ArrayList<>();
+        for (DeliveryJob job : jobs) {
+            SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+            message.setMessageId(UUID.randomUUID().toString());
+            message.setBody(DeliveryJobJson.write(job));
+            messages.add(message);
+        }
+        SQSEvent event = new SQSEvent();
+        event.setRecords(messages);
+        return event;
     }
 
     @Test

@@ -107,17 +107,18 @@ class RequestEconomyIT {
         }
 
         // DynamoDB. Per hourly run: one Scan of the towns table (the list of towns due, one item per town) and one
-        // Query of the active-reader index per segment (16). Per reader: one GetItem of the reader and two ledger
-        // conditional updates (the claim and the settlement) and one read of the town's monthly-limit flag. Per
-        // sender container and five minutes: one GetItem of the town, one of each distinct text (base and local, here 20 distinct days: 40) and one Query of the town's
-        // calendar. No Scan of readers, ledger or texts.
+        // Query of the active-reader index per segment (16). Per SQS batch of up to ten jobs: one BatchGetItem of
+        // its readers (20 jobs arrive in 2 batches). Per reader: two ledger conditional updates (the claim and the
+        // settlement). Per sender container: the town's monthly-limit flag once per 30 seconds, and per five
+        // minutes one GetItem of the town, one of each distinct text (base and local, here 20 distinct days: 40)
+        // and one Query of the town's calendar. No Scan of readers, ledger or texts.
         assertEquals(Map.of(
                 "Sqs SendMessageBatch", 11,
                 "DynamoDb Scan MunicipalitiesTable", 1,
                 "DynamoDb Query ReadersTable", 16,
-                "DynamoDb GetItem ReadersTable", READERS,
+                "DynamoDb BatchGetItem ReadersTable", READERS / 10,
                 "DynamoDb UpdateItem LedgerTable", 2 * READERS,
-                "DynamoDb GetItem LedgerTable", READERS,
+                "DynamoDb GetItem LedgerTable", 1,
                 "DynamoDb GetItem MunicipalitiesTable", 1,
                 "DynamoDb GetItem ContentTable", 40,
                 "DynamoDb Query ContentTable", 1), counts);

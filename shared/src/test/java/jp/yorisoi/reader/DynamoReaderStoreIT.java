@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.yorisoi.delivery.stubs.LostAnswerDynamo;
@@ -47,6 +48,29 @@ class DynamoReaderStoreIT {
         assertEquals(1, saved.version());
         assertEquals(saved, store.find("m1", reader.readerId()).orElseThrow());
         assertEquals(saved, store.findByAddress("m1", Channel.LINE, "U1234").orElseThrow());
+    }
+
+    @Test
+    void aBatchReadAnswersEveryKeyBeyondOneHundredAsFindWouldWithAbsentReadersEmpty() {
+        List<ReaderStore.Key> keys = new ArrayList<>();
+        Map<ReaderStore.Key, Reader> saved = new HashMap<>();
+        for (int i = 0; i < 130; i++) {
+            String town = i % 2 == 0 ? "m1" : "m2";
+            Reader reader = store.save(Reader.newcomer(town, Channel.LINE, "U-batch-" + i, NOW).withRole(Role.MOTHER)
+                    .withStatus(ReaderStatus.ACTIVE).withChildren(List.of(Child.born("c1", LocalDate.of(2026, 5, 1)))));
+            ReaderStore.Key key = new ReaderStore.Key(town, reader.readerId());
+            keys.add(key);
+            saved.put(key, reader);
+        }
+        ReaderStore.Key absent = new ReaderStore.Key("m1", Reader.idFor("m1", Channel.LINE, "U-never-registered"));
+        keys.add(absent);
+        keys.add(keys.get(0));
+
+        Map<ReaderStore.Key, Optional<Reader>> found = store.findAll(keys);
+
+        assertEquals(131, found.size());
+        saved.forEach((key, reader) -> assertEquals(Optional.of(reader), found.get(key), key.readerId()));
+        assertEquals(Optional.empty(), found.get(absent));
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -31,7 +32,12 @@ public final class RequestCounter implements ExecutionInterceptor {
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-        String table = context.request().getValueForField("TableName", String.class).orElse("");
+        // BatchGetItem and BatchWriteItem name their tables as the keys of RequestItems
+        String table = context.request().getValueForField("TableName", String.class)
+                .or(() -> context.request().getValueForField("RequestItems", Map.class)
+                        .map(items -> ((Map<?, ?>) items).keySet().stream().map(String::valueOf).sorted()
+                                .collect(Collectors.joining(","))))
+                .orElse("");
         counts.computeIfAbsent(key(service, operation, table), k -> new AtomicInteger()).incrementAndGet();
     }
 

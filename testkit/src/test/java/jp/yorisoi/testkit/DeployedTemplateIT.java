@@ -70,6 +70,7 @@ class DeployedTemplateIT {
                     "deny sqs:DeleteMessage outside LineJobQueue",
                     "deny sqs:GetQueueAttributes outside LineJobQueue",
                     "deny sqs:ChangeMessageVisibility outside LineJobQueue",
+                    "dynamodb:BatchGetItem ReadersTable", // DynamoReaderStore.findAll: a batch's readers
                     "dynamodb:GetItem ReadersTable", // DynamoReaderStore.find, save's own-write check
                     "dynamodb:PutItem ReadersTable", // DynamoReaderStore.save (unreachable, birth question asked)
                     "dynamodb:GetItem MunicipalitiesTable", // DynamoMunicipalityStore.find
@@ -87,6 +88,7 @@ class DeployedTemplateIT {
                     "deny sqs:DeleteMessage outside MailJobQueue",
                     "deny sqs:GetQueueAttributes outside MailJobQueue",
                     "deny sqs:ChangeMessageVisibility outside MailJobQueue",
+                    "dynamodb:BatchGetItem ReadersTable",
                     "dynamodb:GetItem ReadersTable",
                     "dynamodb:PutItem ReadersTable",
                     "dynamodb:GetItem MunicipalitiesTable",
@@ -123,7 +125,9 @@ class DeployedTemplateIT {
                     "dynamodb:GetItem MunicipalitiesTable", // DueReaders: the named town
                     "dynamodb:Query ReadersTable/index/ActiveReaders", // DueReaders: DynamoReaderStore.forEachActiveReader
                     "lambda:InvokeFunction FanOutFunction", // LambdaFanOutTrigger: the catch-up run, asynchronously
-                    "ssm:GetParameter parameter/yorisoi/${Stage}/admin/operator-token")); // AdminApiHandler
+                    "dynamodb:PutItem AuditTable", // DynamoAuditLog.record
+                    "dynamodb:Query AuditTable", // DynamoAuditLog.page: one town's records
+                    "dynamodb:Query AuditTable/index/AllTowns")); // DynamoAuditLog.page: every town's records
 
     /** Properties that give a resource a physical name; a fixed one keeps a second stack out of the account. */
     private static final Map<String, String> NAME_PROPERTIES = Map.ofEntries(
@@ -244,6 +248,39 @@ class DeployedTemplateIT {
         assertFalse(format.contains("sourceIp") || format.contains("userAgent"), "personal data in " + format);
         assertEquals(Map.of("Ref", "WebhookReservedConcurrency"),
                 properties("LineWebhookFunction").get("ReservedConcurrentExecutions"));
+    }
+
+    /**
+     * SAM writes the HTTP API's routes into its OpenAPI body: each operation's "security" names the authorizer, and
+     * {"NONE": []} a route that opted out. Every /admin route must carry the Cognito JWT authorizer; the LINE webhook
+     * none (LINE sends no staff token; its signature is checked by the function).
+     */
+    @Test
+    void everyAdminRouteNeedsTheCognitoJwtAuthorizerAndTheWebhookNone() {
+        Map<String, Object> body = map(properties("Api").get("Body"));
+        Map<String, Object> scheme = map(map(map(body.get("components")).get("securitySchemes")).get("StaffAuthorizer"));
+        Map<String, Object> authorizer = map(scheme.get("x-amazon-apigateway-authorizer"));
+        assertEquals("jwt", authorizer.get("type"));
+        assertEquals("$request.header.Authorization", authorizer.get("identitySource"));
+        Map<String, Object> jwt = map(authorizer.get("jwtConfiguration"));
+        assertEquals(Map.of("Fn::Sub", "https://cognito-idp.${AWS::Region}.amazonaws.com/${StaffUserPool}"),
+                jwt.get("issuer"));
+        assertEquals(Set.of("StaffConsoleClient", "StaffCliClient"),
+                Set.copyOf(list(jwt.get("audience")).stream().map(DeployedTemplateIT::ref).toList()));
+
+        Map<String, Object> paths = map(body.get("paths"));
+        List<String> adminRoutes = new ArrayList<>();
+        paths.forEach((path, operations) -> map(operations).forEach((method, operation) -> {
+            Object security = map(operation).get("security");
+            if (path.startsWith("/admin")) {
+                adminRoutes.add(method + " " + path);
+                assertEquals(List.of(Map.of("StaffAuthorizer", List.of())), security, method + " " + path);
+            } else if (path.startsWith("/webhook/")) {
+                assertEquals(List.of(Map.of("NONE", List.of())), security, method + " " + path);
+            }
+        }));
+        assertFalse(adminRoutes.isEmpty(), "no /admin route in " + paths.keySet());
+        assertTrue(paths.containsKey("/webhook/{municipalityId}"), paths.keySet().toString());
     }
 
     @Test

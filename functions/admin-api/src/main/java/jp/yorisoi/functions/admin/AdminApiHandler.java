@@ -10,13 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 import jp.yorisoi.aws.AwsClients;
 import jp.yorisoi.aws.HandlerLogging;
 import jp.yorisoi.aws.Environment;
-import jp.yorisoi.aws.Parameters;
 import jp.yorisoi.aws.Priming;
 import jp.yorisoi.delivery.DueReaders;
 import jp.yorisoi.municipality.DynamoMunicipalityStore;
@@ -26,8 +25,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import org.slf4j.LoggerFactory;
 
 /**
- * The operators' and staff's HTTP API ({@code /admin/...}, HTTP API payload 2.0): bearer-token auth, a router,
- * and JSON errors {"error", "message"} — bad input is a 4xx, never a 500.
+ * The operators' and staff's HTTP API ({@code /admin/...}, HTTP API payload 2.0): the caller from the claims the JWT
+ * authorizer verified ({@link VerifiedClaims}; 401 without them), a router, and JSON errors {"error", "message"} —
+ * bad input is a 4xx, never a 500.
+ *
+ * <p>Every route checks the caller ({@link Caller#requireRead}, {@code requireEdit}, {@code requireOperator}) before
+ * it reads the body or any data, so that a refused caller learns nothing from validation errors; api/openapi.yaml
+ * names each route's check ({@code x-yorisoi-access}), and the tenancy test holds every route to it.
  */
 public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -39,7 +43,6 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     private static final Logger LOG = LoggerFactory.getLogger(AdminApiHandler.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final OperatorAuth auth;
     private final Router router = new Router();
 
     public AdminApiHandler() {
@@ -47,19 +50,32 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     private AdminApiHandler(Map<String, String> env, AwsClients aws) {
-        this(dueReaders(env, aws), new LambdaFanOutTrigger(aws.lambda(), Environment.required(env, "FAN_OUT_FUNCTION")),
-                operatorToken(env), Clock.systemUTC(), CatchUpWindow.deployed(env));
+        this(new Ports(
+                dueReaders(env, aws),
+                new LambdaFanOutTrigger(aws.lambda(), Environment.required(env, "FAN_OUT_FUNCTION")),
+                new DynamoAuditLog(aws.dynamoDb(), Environment.required(env, "AUDIT_TABLE"), Clock.systemUTC()),
+                new DynamoMunicipalityStore(aws.dynamoDb(), Environment.required(env, "MUNICIPALITIES_TABLE"),
+                        Environment.defaultDeliveryHour(env)),
+                new SsmChannelSecrets(aws.ssm(), Environment.ssmPrefix(env)),
+                new CognitoStaffDirectory(aws.cognito(), Environment.required(env, "STAFF_USER_POOL_ID")),
+                Clock.systemUTC(),
+                CatchUpWindow.deployed(env)));
     }
 
-    /** As deployed with the default catch-up window. */
-    public AdminApiHandler(DueReaders dueReaders, FanOutTrigger fanOut, Supplier<String> operatorToken, Clock clock) {
-        this(dueReaders, fanOut, operatorToken, clock, new CatchUpWindow(CatchUpWindow.DEFAULT_DAYS_BACK, 0));
-    }
+    /**
+     * What the routes work with, filled once per caller (Lambda from its environment, the local runner and the tests
+     * from the emulators).
+     */
+    public record Ports(DueReaders dueReaders, FanOutTrigger fanOut, DynamoAuditLog audit,
+            DynamoMunicipalityStore towns, ChannelSecrets channels, StaffDirectory staff, Clock clock,
+            CatchUpWindow window) {}
 
-    public AdminApiHandler(DueReaders dueReaders, FanOutTrigger fanOut, Supplier<String> operatorToken, Clock clock,
-            CatchUpWindow window) {
-        this.auth = new OperatorAuth(operatorToken, clock);
-        new RunsApi(dueReaders, fanOut, clock, window).register(router);
+    public AdminApiHandler(Ports ports) {
+        new OpenApiDocument().register(router);
+        new AuditApi(ports.audit()).register(router);
+        new RunsApi(ports.dueReaders(), ports.fanOut(), ports.audit(), ports.clock(), ports.window()).register(router);
+        new MunicipalitiesApi(ports.towns(), ports.channels(), ports.audit()).register(router);
+        new StaffApi(ports.staff(), ports.towns(), ports.audit()).register(router);
     }
 
     /** Counts over the town record and the sparse active-reader index; enqueues nothing. */
@@ -69,16 +85,9 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 Environment.defaultDeliveryHour(env)), new DynamoReaderStore(dynamo, Environment.required(env, "READERS_TABLE")));
     }
 
-    /**
-     * The SecureString "{SSM_PREFIX}/admin/operator-token", and nothing else: an environment variable would put the
-     * token in the function's configuration, readable by anyone who may read the function. Only the local runner
-     * takes a token from its environment (ADMIN_TOKEN), and hands it to the constructor below.
-     */
-    static Supplier<String> operatorToken(Map<String, String> env) {
-        String name = Environment.ssmPrefix(env) + "/admin/operator-token";
-        Parameters ssm = AwsClients.fromEnvironment(env).ssm();
-        return () -> ssm.decrypted(name)
-                .orElseThrow(() -> new IllegalStateException("SSM parameter " + name + " is missing"));
+    /** The routes as "METHOD /template", for the test that holds them to api/openapi.yaml. */
+    List<String> routeKeys() {
+        return router.routeKeys();
     }
 
     @Override
@@ -91,8 +100,13 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
         try {
             ApiRequest request = toRequest(event);
-            auth.check(request);
-            ApiResponse response = router.dispatch(request.withCaller(Caller.operator("operator-token")));
+            Caller caller = VerifiedClaims.caller(event);
+            ApiResponse response = router.dispatch(request.withCaller(caller));
+            if (response.body() instanceof ApiResponse.Text text) {
+                return APIGatewayV2HTTPResponse.builder().withStatusCode(response.status())
+                        .withHeaders(Map.of("Content-Type", text.contentType(), "Cache-Control", "no-store"))
+                        .withBody(text.text()).build();
+            }
             return respond(response.status(), response.body());
         } catch (ApiException e) {
             return respond(e.status(), Map.of("error", e.error(), "message", e.getMessage()));
@@ -120,10 +134,14 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         }
         // routed by routeKey and pathParameters: rawPath carries the stage name ("/dev/admin/runs")
         return new ApiRequest(event.getRequestContext().getHttp().getMethod(), RoutePath.of(event), Map.of(), headers,
-                body, null);
+                body, null, event.getQueryStringParameters());
     }
 
     private static APIGatewayV2HTTPResponse respond(int status, Object body) {
+        if (body == null) {
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(status)
+                    .withHeaders(Map.of("Cache-Control", "no-store")).build();
+        }
         String json;
         try {
             json = JSON.writeValueAsString(body);

@@ -52,6 +52,13 @@ public record Caller(String subject, Set<StaffGroup> groups, Optional<String> mu
         }
     }
 
+    /** @throws ApiException 403 unless the caller is in a staff group (any town) or an operator */
+    public void requireStaff() {
+        if (groups.isEmpty()) {
+            throw forbidden("this account is in no staff group");
+        }
+    }
+
     /** @throws ApiException 403 unless the caller is an operator */
     public void requireOperator() {
         if (!isOperator()) {

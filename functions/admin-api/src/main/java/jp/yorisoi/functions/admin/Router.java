@@ -22,6 +22,11 @@ public final class Router {
         return this;
     }
 
+    /** Every route as "METHOD /template", in registration order. */
+    public List<String> routeKeys() {
+        return routes.stream().map(route -> route.method() + " /" + String.join("/", route.template())).toList();
+    }
+
     public ApiResponse dispatch(ApiRequest request) {
         String[] path = split(request.path());
         Set<String> allowed = new LinkedHashSet<>();

@@ -22,12 +22,14 @@ public final class RunsApi {
 
     private final DueReaders dueReaders;
     private final FanOutTrigger trigger;
+    private final AuditLog audit;
     private final Clock clock;
     private final CatchUpWindow window;
 
-    public RunsApi(DueReaders dueReaders, FanOutTrigger trigger, Clock clock, CatchUpWindow window) {
+    public RunsApi(DueReaders dueReaders, FanOutTrigger trigger, AuditLog audit, Clock clock, CatchUpWindow window) {
         this.dueReaders = dueReaders;
         this.trigger = trigger;
+        this.audit = audit;
         this.clock = clock;
         this.window = window;
     }
@@ -61,6 +63,7 @@ public final class RunsApi {
             throw new ApiException(503, "unavailable", "the catch-up run could not be started; nothing was "
                     + "enqueued, please try again");
         }
+        audit.record(request.caller(), municipalityId, "createRun", Map.of("date", date.toString(), "readers", readers));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("date", date.toString());
         answer.put("municipalityId", municipalityId);

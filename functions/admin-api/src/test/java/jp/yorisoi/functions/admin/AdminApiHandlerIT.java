@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import jp.yorisoi.delivery.CatchUpRun;
 import jp.yorisoi.delivery.DueReaders;
@@ -36,22 +36,21 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The operator API through the handler: the town and its readers in DynamoDB Local; the runs it starts are
- * recorded where the deployed handler invokes the fan-out function.
+ * recorded where the deployed handler invokes the fan-out function. The caller is the operator whose verified
+ * claims the sample event carries, as the JWT authorizer delivers them.
  */
 class AdminApiHandlerIT {
 
-    static final String TOKEN = "operator-token-for-tests";
     static final ObjectMapper JSON = new ObjectMapper();
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T00:30:00Z"), ZoneOffset.UTC);
 
-    final LocalTables tables = LocalTables.create();
-    final DynamoMunicipalityStore municipalities = new DynamoMunicipalityStore(tables.dynamo(), tables.municipalities());
+    final AdminRig rig = new AdminRig(CLOCK);
+    final LocalTables tables = rig.tables;
+    final DynamoMunicipalityStore municipalities = rig.towns;
     final DynamoReaderStore readers = new DynamoReaderStore(tables.dynamo(), tables.readers());
-    final AtomicInteger tokenLookups = new AtomicInteger();
+    final DynamoAuditLog audit = rig.audit;
     final List<CatchUpRun> started = new ArrayList<>();
-    final AdminApiHandler handler = new AdminApiHandler(new DueReaders(municipalities, readers), started::add, () -> {
-        tokenLookups.incrementAndGet();
-        return TOKEN;
-    }, Clock.fixed(Instant.parse("2026-11-22T00:30:00Z"), ZoneOffset.UTC));
+    final AdminApiHandler handler = rig.handler(started::add, CLOCK);
 
     AdminApiHandlerIT() {
         municipalities.save(new Municipality("demo", "デモ市", "デモ市より", "", Plan.FULL, 3, 8, List.of("ja"), null, true));
@@ -76,7 +75,7 @@ class AdminApiHandlerIT {
     }
 
     static Map<String, String> authorizedJson() {
-        return Map.of("authorization", "Bearer " + TOKEN, "content-type", "application/json");
+        return Map.of("content-type", "application/json");
     }
 
     static JsonNode body(APIGatewayV2HTTPResponse response) throws IOException {
@@ -136,9 +135,9 @@ class AdminApiHandlerIT {
 
     @Test
     void aRunLambdaDidNotTakeIsAnsweredUnavailableNotAnInternalError() throws IOException {
-        AdminApiHandler refused = new AdminApiHandler(new DueReaders(municipalities, readers), run -> {
+        AdminApiHandler refused = rig.handler(run -> {
             throw new IllegalStateException("Lambda did not queue the catch-up run: status 429");
-        }, () -> TOKEN, Clock.fixed(Instant.parse("2026-11-22T00:30:00Z"), ZoneOffset.UTC));
+        }, CLOCK);
 
         APIGatewayV2HTTPResponse response = refused.handleRequest(sample(), null);
 
@@ -149,9 +148,7 @@ class AdminApiHandlerIT {
 
     @Test
     void theLocalRunnersWindowRunsTomorrowSoASimulationCanMoveOn() throws IOException {
-        AdminApiHandler local = new AdminApiHandler(new DueReaders(municipalities, readers), started::add,
-                () -> TOKEN, Clock.fixed(Instant.parse("2026-11-22T00:30:00Z"), ZoneOffset.UTC),
-                CatchUpWindow.local(Map.of()));
+        AdminApiHandler local = rig.handler(started::add, CLOCK, CatchUpWindow.local(Map.of()));
 
         APIGatewayV2HTTPResponse response = local.handleRequest(request("POST", "runs", authorizedJson(),
                 "{\"date\":\"2026-11-23\",\"municipalityId\":\"demo\"}"), null);
@@ -162,17 +159,41 @@ class AdminApiHandlerIT {
     }
 
     @Test
-    void theOperatorTokenIsLookedUpOnceAndCached() {
-        handler.handleRequest(sample(), null);
+    void aRunIsAuditedUnderTheTokensSubjectForItsTown() {
         handler.handleRequest(sample(), null);
 
-        assertEquals(1, tokenLookups.get());
+        AuditTrail.Page page = audit.page(Optional.of("demo"), 10, Optional.empty());
+        assertEquals(List.of(new AuditRecord(CLOCK.instant(), "2f7c1e9a-5b3d-4e6f-8a1b-0c2d3e4f5a6b", "demo",
+                "createRun", Map.of("date", "2026-11-22", "readers", 4))), page.records());
+    }
+
+    @Test
+    void anEditorsSignedRequestReadsItsTownsAuditNewestFirstAsTheSampleAsks() throws IOException {
+        handler.handleRequest(sample(), null);
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(
+                EventLoader.loadApiGatewayHttpEvent("../../events/admin-audit-editor.json"), null);
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertEquals("createRun", body(response).path("records").path(0).path("action").asText());
+    }
+
+    @Test
+    void aRequestWithoutVerifiedClaimsIsUnauthorizedWhateverItsAuthorizationHeader() throws IOException {
+        APIGatewayV2HTTPEvent event = sample();
+        event.getRequestContext().setAuthorizer(null);
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+
+        assertEquals(401, response.getStatusCode());
+        assertEquals("unauthorized", body(response).path("error").asText());
+        assertEquals(List.of(), started);
     }
 
     @ParameterizedTest(name = "{0} /dev/admin/{1} → {4} {5}")
     @CsvSource(delimiter = '|', value = {
             "POST | runs        | none            | {\"date\":\"2026-11-22\",\"municipalityId\":\"demo\"} | 401 | unauthorized",
-            "POST | runs        | wrong           | {\"date\":\"2026-11-22\",\"municipalityId\":\"demo\"} | 401 | unauthorized",
+            "POST | runs        | access          | {\"date\":\"2026-11-22\",\"municipalityId\":\"demo\"} | 401 | unauthorized",
             "POST | nope        | json            | {}                                                   | 404 | not_found",
             "GET  | runs        | json            | ''                                                   | 405 | method_not_allowed",
             "POST | runs        | text            | {\"date\":\"2026-11-22\",\"municipalityId\":\"demo\"} | 415 | unsupported_media_type",
@@ -187,13 +208,19 @@ class AdminApiHandlerIT {
             String error) throws IOException {
         Map<String, String> headers = new HashMap<>();
         switch (auth) {
-            case "wrong" -> headers.putAll(Map.of("authorization", "Bearer guess", "content-type", "application/json"));
-            case "json" -> headers.putAll(authorizedJson());
-            case "text" -> headers.putAll(Map.of("authorization", "Bearer " + TOKEN, "content-type", "text/plain"));
-            default -> headers.put("content-type", "application/json");
+            case "json", "none", "access" -> headers.putAll(authorizedJson());
+            case "text" -> headers.put("content-type", "text/plain");
+            default -> throw new IllegalArgumentException(auth);
+        }
+        APIGatewayV2HTTPEvent event = request(method, path, headers, body);
+        if (auth.equals("none")) {
+            event.getRequestContext().setAuthorizer(null);
+        } else if (auth.equals("access")) {
+            // a Cognito access token passes the authorizer (client_id) but names no town
+            event.getRequestContext().getAuthorizer().getJwt().getClaims().put("token_use", "access");
         }
 
-        APIGatewayV2HTTPResponse response = handler.handleRequest(request(method, path, headers, body), null);
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
 
         assertEquals(status, response.getStatusCode(), response.getBody());
         assertEquals(error, body(response).path("error").asText());

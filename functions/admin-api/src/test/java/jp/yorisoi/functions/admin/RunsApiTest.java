@@ -26,9 +26,11 @@ class RunsApiTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T00:30:00Z"), ZoneOffset.UTC);
 
     private final List<CatchUpRun> started = new ArrayList<>();
-    private final RunsApi deployed = new RunsApi(new DueReaders(null, null), started::add, CLOCK,
+    private final List<String> audited = new ArrayList<>();
+    private final AuditLog audit = (who, town, action, details) -> audited.add(action);
+    private final RunsApi deployed = new RunsApi(new DueReaders(null, null), started::add, audit, CLOCK,
             new CatchUpWindow(7, 0));
-    private final RunsApi local = new RunsApi(new DueReaders(null, null), started::add, CLOCK,
+    private final RunsApi local = new RunsApi(new DueReaders(null, null), started::add, audit, CLOCK,
             CatchUpWindow.local(Map.of()));
 
     @ParameterizedTest
@@ -40,6 +42,7 @@ class RunsApiTest {
         assertEquals(400, e.status());
         assertTrue(e.getMessage().contains("date"), e.getMessage());
         assertEquals(List.of(), started);
+        assertEquals(List.of(), audited);
     }
 
     @ParameterizedTest
