@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import javax.crypto.Mac;
@@ -138,6 +139,15 @@ public final class MailLinks {
             return new Expired();
         }
         return new Valid(new Token(expected, fields.get(1), fields.get(2), fields.get(3), expiresAt));
+    }
+
+    /**
+     * A keyed digest of a value that must not be stored (a source IP address): a plain hash of an IPv4 address is
+     * undone by hashing all four billion, a digest under the deployment's key is not.
+     */
+    public String digest(String value) {
+        byte[] mac = mac(("digest\n" + value).getBytes(StandardCharsets.UTF_8));
+        return ENCODER.encodeToString(Arrays.copyOf(mac, 16));
     }
 
     private byte[] mac(byte[] payload) {

@@ -2,9 +2,6 @@ package jp.yorisoi.mail;
 
 import static jp.yorisoi.content.MailRendering.escape;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -85,7 +82,7 @@ public final class MailSignup {
         if (!(form instanceof MailLinks.Valid valid) || !valid.token().municipalityId().equals(town.municipalityId())) {
             return new Page(400, formPage(town, copy, links, fields, Map.of("form", new Problem("error.form"))));
         }
-        if (counters.increment("signup-source#" + digest(sourceIp), Duration.ofHours(1), now)
+        if (counters.increment("signup-source#" + links.digest(String.valueOf(sourceIp)), Duration.ofHours(1), now)
                 > SIGNUPS_PER_SOURCE_PER_HOUR) {
             return simple(429, copy, "busy.title", "busy.text");
         }
@@ -335,16 +332,5 @@ public final class MailSignup {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
         return bytes;
-    }
-
-    /** The source address is personal data: the counter's key holds a digest of it. */
-    private static String digest(String sourceIp) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest(String.valueOf(sourceIp).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always present", e);
-        }
     }
 }
