@@ -98,7 +98,7 @@ class FunctionJarsIT {
         try (Stream<Path> functions = Files.list(ROOT.resolve("functions"))) {
             jars = functions.filter(dir -> Files.isRegularFile(dir.resolve("pom.xml"))).map(dir -> dir.resolve("target/function.jar")).sorted().toList();
         }
-        assertEquals(7, jars.size(), jars.toString());
+        assertEquals(8, jars.size(), jars.toString());
         for (Path jar : jars) {
             assertTrue(Files.isRegularFile(jar), jar + " is missing: ./run-tests (mvn verify) builds the function jars");
             assertTrue(Files.size(jar) <= MAX_JAR_BYTES, jar + " is " + Files.size(jar) + " bytes");

@@ -139,6 +139,7 @@ class DeployedTemplateIT {
                     "dynamodb:Query ReadersTable/index/Retention", // DynamoReaderStore.forEachDormantReader
                     "dynamodb:GetItem ReadersTable", // the re-read of each candidate
                     "dynamodb:DeleteItem ReadersTable", // ReaderErasure
+                    "dynamodb:UpdateItem ReadersTable", // CountingReaderStore: the town's counters
                     "dynamodb:Query LedgerTable", // DynamoLedger.forgetReader
                     "dynamodb:BatchWriteItem LedgerTable",
                     "dynamodb:UpdateItem LedgerTable", // DynamoLedger.countErasure
@@ -178,9 +179,9 @@ class DeployedTemplateIT {
                     "ssm:GetParameter parameter/yorisoi/${Stage}/readers/id-key", // deleteReader: ReaderIds
                     "ssm:GetParameter parameter/yorisoi/${Stage}/readers/id-key-previous",
                     "dynamodb:DeleteItem ReadersTable", // deleteReader: DynamoReaderStore.delete
+                    "dynamodb:UpdateItem ReadersTable", // ... CountingReaderStore: the town's counters
                     "dynamodb:Query LedgerTable", // ... DynamoLedger.forgetReader
-                    "dynamodb:BatchWriteItem LedgerTable", // ... and its deletes; countErasure is an UpdateItem
-                    "ssm:GetParameter parameter/yorisoi/${Stage}/line/*/channel-token")); // LineQuotaClient
+                    "dynamodb:BatchWriteItem LedgerTable")); // ... and its deletes; countErasure is an UpdateItem
 
     /** Properties that give a resource a physical name; a fixed one keeps a second stack out of the account. */
     private static final Map<String, String> NAME_PROPERTIES = Map.ofEntries(

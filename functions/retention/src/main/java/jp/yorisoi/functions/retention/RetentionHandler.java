@@ -19,8 +19,8 @@ import jp.yorisoi.municipality.DynamoMunicipalityStore;
 import jp.yorisoi.privacy.DynamoRetentionSettings;
 import jp.yorisoi.privacy.ReaderErasure;
 import jp.yorisoi.privacy.RetentionJob;
-import jp.yorisoi.reader.DynamoReaderStore;
 import jp.yorisoi.schedule.ProgramSchedule;
+import jp.yorisoi.stats.CountingReaderStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -57,7 +57,8 @@ public final class RetentionHandler implements RequestHandler<Map<String, Object
     private static RetentionJob job(Map<String, String> env, DynamoDbClient dynamo, EmfDeliveryMetrics metrics) {
         String readersTable = Environment.required(env, "READERS_TABLE");
         String municipalitiesTable = Environment.required(env, "MUNICIPALITIES_TABLE");
-        DynamoReaderStore readers = new DynamoReaderStore(dynamo, readersTable);
+        // through the counters, so an erased reader leaves the town's statistics with their tally
+        CountingReaderStore readers = CountingReaderStore.inTable(dynamo, readersTable);
         return new RetentionJob(new DynamoMunicipalityStore(dynamo, municipalitiesTable,
                 Environment.defaultDeliveryHour(env)), readers, new DynamoRetentionSettings(dynamo, municipalitiesTable),
                 new ReaderErasure(readers, new DynamoLedger(dynamo, Environment.required(env, "LEDGER_TABLE"),
