@@ -121,6 +121,8 @@ class DeployedTemplateIT {
                     "dynamodb:GetItem MunicipalitiesTable", // DynamoMunicipalityStore.find
                     "dynamodb:UpdateItem CountersTable", // DynamoCounters.increment: signup rate limits
                     "ssm:GetParameter parameter/yorisoi/${Stage}/mail/link-secret", // the same key as the sender's
+                    "ssm:GetParameter parameter/yorisoi/${Stage}/readers/id-key", // ReaderIds: find by address
+                    "ssm:GetParameter parameter/yorisoi/${Stage}/readers/id-key-previous",
                     "ses:SendEmail identity/${MailIdentity}", // SesMailChannel: the confirmation mail
                     "ses:SendEmail identity/*@${MailIdentity}",
                     "ses:SendEmail configuration-set/${MailConfigurationSet}"),

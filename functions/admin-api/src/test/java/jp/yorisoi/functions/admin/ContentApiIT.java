@@ -154,7 +154,7 @@ class ContentApiIT {
         JsonNode easy = getContent("demo", 100, "ja-easy").body();
         JsonNode fallback = getContent("demo", 101, "ja-easy").body();
 
-        assertEquals("【妊娠14週2日】", easy.path("base").path("heading").asText());
+        assertEquals("【にんしん 14しゅう 2にち】", easy.path("base").path("heading").asText(), "headings in the language asked");
         assertEquals("（サンプル）にんしん 14しゅう 2にち", easy.path("base").path("text").asText());
         assertEquals("（サンプル）妊娠14週3日の本文", fallback.path("base").path("text").asText(), "ja-easy falls back to ja");
         assertEquals("（サンプル）妊婦健診の助成\nデモ市より", fallback.path("local").path("text").asText());

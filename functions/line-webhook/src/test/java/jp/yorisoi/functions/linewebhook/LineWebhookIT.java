@@ -269,7 +269,9 @@ class LineWebhookIT {
         send(postback("a=role&v=PARTNER", null));
         send(postback("a=lang&v=en", null));
 
-        Map<String, AttributeValue> bare = storedItem();
+        Map<String, AttributeValue> bare = new java.util.HashMap<>(storedItem());
+        // the retention index's keys (an unfinished registration's shard and since-date) name nobody
+        bare.keySet().removeAll(Set.of("retentionShard", "retentionSince"));
         assertEquals(Set.of("pk", "readerId", "municipalityId", "channel", "address", "language", "status", "children",
                 "conversation", "createdAt", "updatedAt", "version", "savedBy"), bare.keySet());
         assertEquals("REGISTERING", bare.get("status").s());
@@ -563,7 +565,7 @@ class LineWebhookIT {
 
     /** The reader's item as DynamoDB holds it, every attribute. */
     private Map<String, AttributeValue> storedItem() {
-        String readerId = Reader.idFor(TOWN_ID, Channel.LINE, USER);
+        String readerId = readers.newReaderId(TOWN_ID, Channel.LINE, USER);
         return tables.dynamo().getItem(r -> r.tableName(tables.readers()).consistentRead(true).key(Map.of(
                 "pk", AttributeValue.fromS(TOWN_ID + "#" + readerId.charAt(1)),
                 "readerId", AttributeValue.fromS(readerId)))).item();

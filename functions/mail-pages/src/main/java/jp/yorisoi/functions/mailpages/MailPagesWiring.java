@@ -13,6 +13,7 @@ import jp.yorisoi.mail.MailSignup;
 import jp.yorisoi.municipality.DynamoMunicipalityStore;
 import jp.yorisoi.municipality.MunicipalityStore;
 import jp.yorisoi.reader.DynamoReaderStore;
+import jp.yorisoi.reader.ReaderIds;
 import jp.yorisoi.reader.ReaderStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -22,7 +23,9 @@ record MailPagesWiring(MailSignup signup, MailSettings settings, byte[] linkSecr
     static MailPagesWiring fromEnvironment(Map<String, String> env) {
         AwsClients aws = AwsClients.fromEnvironment(env);
         DynamoDbClient dynamo = aws.dynamoDb();
-        ReaderStore readers = new DynamoReaderStore(dynamo, Environment.required(env, "READERS_TABLE"));
+        // an address is found under the keyed reader id (ReaderIds), as the LINE chat finds its parents
+        ReaderStore readers = new DynamoReaderStore(dynamo, Environment.required(env, "READERS_TABLE"),
+                ReaderIds.fromParameters(aws.ssm(), Environment.ssmPrefix(env)));
         MunicipalityStore towns = new DynamoMunicipalityStore(dynamo, Environment.required(env, "MUNICIPALITIES_TABLE"),
                 Environment.defaultDeliveryHour(env));
         Clock clock = Clock.systemUTC();

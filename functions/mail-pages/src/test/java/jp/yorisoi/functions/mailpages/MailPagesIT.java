@@ -34,6 +34,7 @@ import jp.yorisoi.reader.Channel;
 import jp.yorisoi.reader.Child;
 import jp.yorisoi.reader.ChildStatus;
 import jp.yorisoi.reader.DynamoReaderStore;
+import jp.yorisoi.reader.ReaderIds;
 import jp.yorisoi.reader.Reader;
 import jp.yorisoi.reader.ReaderStatus;
 import jp.yorisoi.reader.Role;
@@ -69,7 +70,8 @@ class MailPagesIT {
     static final Pattern TOKEN = Pattern.compile("name=\"(?:token|t)\" value=\"([^\"]+)\"");
 
     final LocalTables tables = LocalTables.create();
-    final DynamoReaderStore readers = new DynamoReaderStore(tables.dynamo(), tables.readers());
+    final DynamoReaderStore readers = new DynamoReaderStore(tables.dynamo(), tables.readers(),
+            new ReaderIds("a-test-reader-id-key-of-32-bytes-or-more".getBytes(StandardCharsets.UTF_8)));
     final DynamoMunicipalityStore towns = new DynamoMunicipalityStore(tables.dynamo(), tables.municipalities());
     final MailPagesHandler pages = handler(Clock.fixed(NOW, ZoneId.of("UTC")));
 
