@@ -87,7 +87,7 @@ class EnglishParentE2E {
 
     private static Reader reader(LineParent parent) {
         LocalServices services = runner.services();
-        return new DynamoReaderStore(services.dynamoDb(), services.table("ReadersTable"))
+        return new DynamoReaderStore(services.dynamoDb(), services.table("ReadersTable"), services.readerIds())
                 .findByAddress("demo", Channel.LINE, parent.userId()).orElseThrow();
     }
 
