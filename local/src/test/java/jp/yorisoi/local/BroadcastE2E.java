@@ -84,10 +84,10 @@ class BroadcastE2E {
     private static LineParent register(String userId, String language) {
         LineParent parent = new LineParent(runner.apiBaseUri(), "demo", "demo-channel-secret", userId);
         parent.follow();
-        // agreeing to the town's notice in a language also chooses it (docs/consent.md)
         parent.tap("a=agree&v=" + language);
         parent.pickDate("a=due", "2027-06-03");
         parent.tap("a=role&v=MOTHER");
+        parent.tap("a=lang&v=" + language);
         return parent;
     }
 
