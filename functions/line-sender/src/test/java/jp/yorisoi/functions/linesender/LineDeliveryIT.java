@@ -238,7 +238,10 @@ class LineDeliveryIT {
             assertEquals(1, rig.line.acceptedFor(user).size(), user);
         }
         assertEquals(users.size(), rig.line.accepted().size());
-        assertEquals(afterFirstRun, counted.stream().filter(DeliveryMetrics.ALREADY_DONE::equals).count());
+        // every job of the second run for a reader the first run reached finds the day done; a job the queue hands
+        // over again while a slow emulator still works on it finds it done too, so this is a floor, not an exact count
+        long alreadyDone = counted.stream().filter(DeliveryMetrics.ALREADY_DONE::equals).count();
+        assertTrue(alreadyDone >= afterFirstRun, alreadyDone + " already done for " + afterFirstRun + " reached first");
     }
 
     List<List<String>> pushedTexts(String lineUserId) {
