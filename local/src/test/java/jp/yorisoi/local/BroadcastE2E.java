@@ -10,11 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Issue 10 end to end: two parents registered through signed webhooks, staff ask how many readers a broadcast would
@@ -118,12 +116,6 @@ class BroadcastE2E {
     }
 
     private static void awaitJobQueueDrained() {
-        String queue = runner.services().queueUrl("LineJobQueue");
-        Await.until("the LINE job queue to drain", Duration.ofSeconds(30), () -> {
-            Map<QueueAttributeName, String> attributes = runner.services().sqs().getQueueAttributes(r -> r.queueUrl(queue)
-                    .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
-            return attributes.values().stream().allMatch("0"::equals);
-        });
+        LocalRuns.awaitJobQueueDrained(runner);
     }
 }

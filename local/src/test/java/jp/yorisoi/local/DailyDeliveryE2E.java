@@ -9,14 +9,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Map;
 import jp.yorisoi.content.ContentOwner;
 import jp.yorisoi.content.DynamoCatalogue;
 import jp.yorisoi.schedule.Track;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Issue 4 end to end: a parent registers through signed webhooks, an operator runs the next day for the demo town
@@ -88,23 +86,10 @@ class DailyDeliveryE2E {
     }
 
     private static HttpResponse<String> run(String date) throws Exception {
-        URI runs = URI.create(runner.apiBaseUri() + "/admin/runs");
-        return HTTP.send(HttpRequest.newBuilder(runs)
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + runner.services().adminToken())
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"date\":\"" + date + "\",\"municipalityId\":\"demo\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return LocalRuns.run(runner, date);
     }
 
-    /** The sender handler deletes a job only once it has handled it: no visible and no in-flight job means done. */
     private static void awaitJobQueueDrained() {
-        String queue = runner.services().queueUrl("LineJobQueue");
-        Await.until("the LINE job queue to drain", Duration.ofSeconds(30), () -> {
-            Map<QueueAttributeName, String> attributes = runner.services().sqs().getQueueAttributes(r -> r.queueUrl(queue)
-                    .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
-            return attributes.values().stream().allMatch("0"::equals);
-        });
+        LocalRuns.awaitJobQueueDrained(runner);
     }
 }

@@ -4,19 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Map;
 import jp.yorisoi.municipality.DynamoMunicipalityStore;
 import jp.yorisoi.municipality.Municipality;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * A parent who registers before the town's delivery hour is told the first message comes today, and it does; a
@@ -26,7 +21,6 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 class FirstMessageTodayE2E {
 
     private static final LocalDate TODAY = LocalDate.parse("2026-11-22");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static LocalRunner runner;
 
     @BeforeAll
@@ -72,23 +66,10 @@ class FirstMessageTodayE2E {
     }
 
     private static HttpResponse<String> run(String date) throws Exception {
-        URI runs = URI.create(runner.apiBaseUri() + "/admin/runs");
-        return HTTP.send(HttpRequest.newBuilder(runs)
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + runner.services().adminToken())
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"date\":\"" + date + "\",\"municipalityId\":\"demo\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return LocalRuns.run(runner, date);
     }
 
-    /** The sender handler deletes a job only once it has handled it: no visible and no in-flight job means done. */
     private static void awaitJobQueueDrained() {
-        String queue = runner.services().queueUrl("LineJobQueue");
-        Await.until("the LINE job queue to drain", Duration.ofSeconds(30), () -> {
-            Map<QueueAttributeName, String> attributes = runner.services().sqs().getQueueAttributes(r -> r.queueUrl(queue)
-                    .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
-            return attributes.values().stream().allMatch("0"::equals);
-        });
+        LocalRuns.awaitJobQueueDrained(runner);
     }
 }

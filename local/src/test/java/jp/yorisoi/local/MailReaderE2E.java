@@ -125,11 +125,7 @@ class MailReaderE2E {
     }
 
     private static HttpResponse<String> run(String date) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(runner.apiBaseUri() + "/admin/runs"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + runner.services().adminToken())
-                .POST(HttpRequest.BodyPublishers.ofString("{\"date\":\"" + date + "\",\"municipalityId\":\"demo\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return LocalRuns.run(runner, date);
     }
 
     /** The sender deletes a job only once it has handled it: no visible and no in-flight job means done. */
